@@ -1,0 +1,83 @@
+#pragma once
+
+#include "auth/role.h"
+#include "tablespec.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+#include <QVariantMap>
+
+namespace Humas {
+
+class Database;
+
+/** One row of a reference table: its id, revision and the spec's field values. */
+struct Record
+{
+    QString id;
+    int rev = 0;
+    bool deleted = false;
+    QVariantMap values;
+
+    bool isValid() const { return !id.isEmpty(); }
+    QString text(const QString &field) const { return values.value(field).toString(); }
+};
+
+/**
+ * Reads and writes one reference table described by a TableSpec. Every write is validated
+ * (required, length, type, uniqueness, references, table rules), checked against the actor's
+ * role, and goes through ChangeWriter (row + outbox in one transaction).
+ */
+class RecordRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(Humas::RecordRepository)
+public:
+    RecordRepository(Database &db, const TableSpec &spec, Actor actor);
+    virtual ~RecordRepository() = default;
+
+    const TableSpec &spec() const { return m_spec; }
+    const Actor &actor() const { return m_actor; }
+    Database &database() const { return m_db; }
+
+    /** Whether the actor's role may change this table. */
+    bool canWrite() const;
+
+    /** Non-deleted rows in the spec's order. */
+    QList<Record> list() const;
+    int count() const;
+    /** A row by id (also a deleted one), or an invalid Record. */
+    Record get(const QString &id) const;
+    /** The non-deleted row whose @p field equals @p value (case-insensitive), or an invalid Record. */
+    Record findBy(const QString &field, const QVariant &value) const;
+    /** (id, display text) pairs of a Reference field's target table, sorted by display text. */
+    QList<QPair<QString, QString>> referenceChoices(const FieldSpec &field) const;
+
+    /** Full validation without writing; @p id is empty for a new row. */
+    bool validate(const QVariantMap &values, const QString &id, QString *error) const;
+
+    virtual bool insert(const QVariantMap &values, QString *id, QString *error);
+    virtual bool update(const QString &id, const QVariantMap &values, QString *error);
+    bool remove(const QString &id, QString *error);
+    bool restore(const QString &id, QString *error);
+
+protected:
+    /** Hook for subclasses: turn pseudo fields into columns (e.g. password → hash). */
+    virtual bool prepareValues(QVariantMap *values, bool isInsert, QString *error);
+    /** Table rules beyond the field specs. @p merged holds the row as it would be stored. */
+    virtual bool validateRules(const QVariantMap &merged, const QString &id, QString *error) const;
+    virtual bool validateRemoval(const QString &id, QString *error) const;
+
+    bool refuseIfReadOnly(QString *error) const;
+    QString fieldLabel(const QString &field) const;
+
+private:
+    bool validateField(const FieldSpec &field, const QVariant &value, const QString &id, QString *error) const;
+    QVariantMap normalised(const QVariantMap &values) const;
+
+    Database &m_db;
+    const TableSpec &m_spec;
+    Actor m_actor;
+};
+
+} // namespace Humas

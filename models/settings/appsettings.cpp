@@ -1,0 +1,179 @@
+#include "appsettings.h"
+
+#include "common/nameduuid.h"
+#include "master/masterdata.h"
+#include "store/blobstore.h"
+#include "store/changewriter.h"
+#include "store/database.h"
+
+#include <QBuffer>
+#include <QImageReader>
+#include <QMap>
+#include <QSqlQuery>
+
+namespace Humas {
+
+AppSettings::AppSettings(Database &db, Actor actor)
+    : m_db(db)
+    , m_actor(std::move(actor))
+{
+}
+
+QString AppSettings::settingId(const QString &key)
+{
+    return NamedUuid::forName(QStringLiteral("setting:") + key);
+}
+
+QStringList AppSettings::timeZoneCodes()
+{
+    return {QStringLiteral("WIB"), QStringLiteral("WITA"), QStringLiteral("WIT")};
+}
+
+QString AppSettings::value(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ? AND deleted = 0"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+bool AppSettings::isValid(const QString &key, const QString &value, QString *error)
+{
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (key == QLatin1String(TimeZoneCode) && !timeZoneCodes().contains(value))
+        return fail(tr("The time zone must be WIB, WITA or WIT."));
+    if (key == QLatin1String(CutiBersamaWorking) && value != QLatin1String("0") && value != QLatin1String("1"))
+        return fail(tr("The collective-leave setting must be 0 or 1."));
+    if (key == QLatin1String(RegencyName) && value.trimmed().isEmpty())
+        return fail(tr("The regency name must not be empty."));
+    if (value.size() > 2000)
+        return fail(tr("The value is too long."));
+    return true;
+}
+
+bool AppSettings::setValue(const QString &key, const QString &value, QString *error)
+{
+    return setValues({{key, value}}, error);
+}
+
+bool AppSettings::setValues(const QMap<QString, QString> &values, QString *error)
+{
+    if (m_actor.role != Role::Admin) {
+        if (error)
+            *error = tr("Only an administrator may change the settings.");
+        return false;
+    }
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!isValid(it.key(), it.value(), error))
+            return false;
+    }
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    ChangeWriter writer(m_db, m_actor.username);
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const QString id = settingId(it.key());
+        const QVariantMap existing = writer.row(QStringLiteral("settings"), id);
+        bool ok = false;
+        if (existing.isEmpty()) {
+            QString newId = id;
+            ok = writer.insert(QStringLiteral("settings"),
+                               {{QStringLiteral("key"), it.key()}, {QStringLiteral("value"), it.value()}}, &newId,
+                               error);
+        } else {
+            ok = writer.update(QStringLiteral("settings"), id, {{QStringLiteral("value"), it.value()}}, error);
+        }
+        if (!ok)
+            return false;
+    }
+    return tx.commit(error);
+}
+
+QString AppSettings::regencyName() const
+{
+    return value(QLatin1String(RegencyName), tr("Example Regency"));
+}
+
+QStringList AppSettings::letterheadLines() const
+{
+    const QString text = value(QLatin1String(Letterhead));
+    if (text.trimmed().isEmpty())
+        return {tr("GOVERNMENT OF %1").arg(regencyName().toUpper()), tr("REGIONAL SECRETARIAT")};
+    return text.split(QLatin1Char('\n'));
+}
+
+QString AppSettings::officeAddress() const
+{
+    return value(QLatin1String(OfficeAddress));
+}
+
+QString AppSettings::city() const
+{
+    return value(QLatin1String(City));
+}
+
+QString AppSettings::timeZoneCode() const
+{
+    const QString code = value(QLatin1String(TimeZoneCode), QStringLiteral("WITA"));
+    return timeZoneCodes().contains(code) ? code : QStringLiteral("WITA");
+}
+
+QTimeZone AppSettings::timeZone() const
+{
+    QTimeZone tz(MasterData::ianaZone(timeZoneCode()).toLatin1());
+    if (tz.isValid())
+        return tz;
+    // No tz database on the machine: the three Indonesian zones have no DST.
+    const int hours = timeZoneCode() == QLatin1String("WIB") ? 7 : timeZoneCode() == QLatin1String("WIT") ? 9 : 8;
+    return QTimeZone(hours * 3600);
+}
+
+bool AppSettings::cutiBersamaIsWorkingDay() const
+{
+    return value(QLatin1String(CutiBersamaWorking), QStringLiteral("0")) == QLatin1String("1");
+}
+
+QByteArray AppSettings::emblem() const
+{
+    const QString sha = value(QLatin1String(EmblemSha256));
+    return sha.isEmpty() ? QByteArray() : BlobStore(m_db).get(sha);
+}
+
+bool AppSettings::setEmblem(const QByteArray &imageData, QString *error)
+{
+    if (m_actor.role != Role::Admin) {
+        if (error)
+            *error = tr("Only an administrator may change the settings.");
+        return false;
+    }
+    if (imageData.size() > 2 * 1024 * 1024) {
+        if (error)
+            *error = tr("The emblem image is too large (at most 2 MB).");
+        return false;
+    }
+    QBuffer buffer;
+    buffer.setData(imageData);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    const QByteArray format = reader.format();
+    if (format.isEmpty() || reader.read().isNull()) {
+        if (error)
+            *error = tr("The file is not an image that can be read (use PNG or JPEG).");
+        return false;
+    }
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    const QString sha = BlobStore(m_db).put(imageData, QStringLiteral("image/") + QString::fromLatin1(format), error);
+    if (sha.isEmpty() || !setValue(QLatin1String(EmblemSha256), sha, error))
+        return false;
+    return tx.commit(error);
+}
+
+} // namespace Humas

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "auth/role.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTimeZone>
+
+namespace Humas {
+
+class Database;
+
+/**
+ * Settings that belong to the regency and sync to every PC: name, letterhead, emblem,
+ * office address, time zone, whether cuti bersama are working days. Only admin may change
+ * them. (Per-PC preferences such as the UI language are in LocalPreferences.)
+ */
+class AppSettings
+{
+    Q_DECLARE_TR_FUNCTIONS(Humas::AppSettings)
+public:
+    AppSettings(Database &db, Actor actor);
+
+    static constexpr const char *RegencyName = "regency_name";
+    static constexpr const char *Letterhead = "letterhead";
+    static constexpr const char *OfficeAddress = "office_address";
+    static constexpr const char *City = "city";
+    static constexpr const char *TimeZoneCode = "timezone";
+    static constexpr const char *CutiBersamaWorking = "cuti_bersama_working";
+    static constexpr const char *EmblemSha256 = "emblem_sha256";
+
+    QString value(const QString &key, const QString &fallback = {}) const;
+    bool setValue(const QString &key, const QString &value, QString *error);
+    /** Sets several keys in one transaction; validates all first. */
+    bool setValues(const QMap<QString, QString> &values, QString *error);
+
+    QString regencyName() const;
+    QStringList letterheadLines() const;
+    QString officeAddress() const;
+    QString city() const;
+    /** "WIB", "WITA" or "WIT"; default WITA. */
+    QString timeZoneCode() const;
+    QTimeZone timeZone() const;
+    bool cutiBersamaIsWorkingDay() const;
+    /** The emblem image bytes (PNG/JPEG/SVG as uploaded) or empty. */
+    QByteArray emblem() const;
+    /** Stores a new emblem after checking that it is an image (≤ 2 MB). */
+    bool setEmblem(const QByteArray &imageData, QString *error);
+
+    static QStringList timeZoneCodes();
+    /** Stable name-based id of a setting row: every site uses the same id for a key. */
+    static QString settingId(const QString &key);
+    static bool isValid(const QString &key, const QString &value, QString *error);
+
+private:
+    Database &m_db;
+    Actor m_actor;
+};
+
+} // namespace Humas

@@ -1,0 +1,85 @@
+#include "autobackup.h"
+
+#include "common/logging.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Humas {
+
+namespace {
+QAtomicInt s_counter;
+const QString Prefix = QStringLiteral("humasdesk-");
+} // namespace
+
+QString AutoBackup::backupFolder(const QString &databasePath)
+{
+    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/backups");
+}
+
+QString AutoBackup::fileFor(const QString &databasePath, const QDate &day)
+{
+    return backupFolder(databasePath) + QLatin1Char('/') + Prefix + day.toString(Qt::ISODate)
+        + QStringLiteral(".sqlite");
+}
+
+bool AutoBackup::runIfDue(const QString &databasePath, const QDate &today, QString *created, QString *error)
+{
+    if (created)
+        created->clear();
+    const QString target = fileFor(databasePath, today);
+    if (!QFileInfo::exists(target)) {
+        if (!QDir().mkpath(backupFolder(databasePath))) {
+            if (error)
+                *error = tr("Cannot create the backup folder %1.").arg(backupFolder(databasePath));
+            return false;
+        }
+        const QString name = QStringLiteral("humas-backup-%1").arg(s_counter.fetchAndAddRelaxed(1));
+        bool ok = false;
+        QString message;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(databasePath);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+            if (db.open()) {
+                const QString partial = target + QStringLiteral(".part");
+                QFile::remove(partial);
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("VACUUM INTO ?"));
+                q.addBindValue(partial);
+                ok = q.exec() && QFile::rename(partial, target);
+                if (!ok) {
+                    message = q.lastError().text();
+                    QFile::remove(partial);
+                }
+                db.close();
+            } else {
+                message = db.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (!ok) {
+            if (error)
+                *error = tr("The daily backup failed: %1").arg(message);
+            return false;
+        }
+        if (created)
+            *created = target;
+        qCInfo(lcStore) << "daily backup written to" << target;
+    }
+    QDir dir(backupFolder(databasePath));
+    static const QRegularExpression dated(QStringLiteral("^humasdesk-\\d{4}-\\d{2}-\\d{2}\\.sqlite$"));
+    const QStringList backups = dir.entryList({Prefix + QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name | QDir::Reversed)
+                                    .filter(dated);
+    for (int i = KeepDays; i < backups.size(); ++i)
+        dir.remove(backups.at(i));
+    return true;
+}
+
+} // namespace Humas

@@ -1,0 +1,334 @@
+#include "changewriter.h"
+
+#include "common/clock.h"
+#include "common/hybridclock.h"
+#include "common/uuid7.h"
+#include "database.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace Humas {
+
+namespace {
+
+ChangeWriter::FaultHook &faultHook()
+{
+    static ChangeWriter::FaultHook hook;
+    return hook;
+}
+
+bool faultAt(ChangeWriter::FaultPoint point)
+{
+    const ChangeWriter::FaultHook &hook = faultHook();
+    return hook && hook(point);
+}
+
+QString nowText()
+{
+    return Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
+}
+
+QJsonValue jsonValue(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return QJsonValue::Null;
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return QJsonValue(v.toLongLong());
+    case QMetaType::Double:
+        return QJsonValue(v.toDouble());
+    case QMetaType::Bool:
+        return QJsonValue(v.toBool() ? 1 : 0);
+    default:
+        return QJsonValue(v.toString());
+    }
+}
+
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    if (a.isNull() != b.isNull())
+        return false;
+    if (a.isNull())
+        return true;
+    return a.toString() == b.toString();
+}
+
+} // namespace
+
+ChangeWriter::ChangeWriter(Database &db, QString actor)
+    : m_db(db)
+    , m_actor(std::move(actor))
+{
+}
+
+void ChangeWriter::setFaultHook(FaultHook hook)
+{
+    faultHook() = std::move(hook);
+}
+
+const QStringList &ChangeWriter::syncColumns()
+{
+    static const QStringList cols = {QStringLiteral("id"),         QStringLiteral("rev"),
+                                     QStringLiteral("deleted"),    QStringLiteral("updated_at"),
+                                     QStringLiteral("updated_by"), QStringLiteral("site_id"),
+                                     QStringLiteral("hlc")};
+    return cols;
+}
+
+QVariant ChangeWriter::storageValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return QVariant();
+    switch (value.typeId()) {
+    case QMetaType::QDate:
+        return value.toDate().toString(Qt::ISODate);
+    case QMetaType::QDateTime:
+        return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+    case QMetaType::Bool:
+        return value.toBool() ? 1 : 0;
+    default:
+        return value;
+    }
+}
+
+QStringList ChangeWriter::columns(const QString &table) const
+{
+    auto it = m_columns.constFind(table);
+    if (it != m_columns.constEnd())
+        return it.value();
+    QStringList cols;
+    const QSqlRecord rec = m_db.connection().record(table);
+    for (int i = 0; i < rec.count(); ++i)
+        cols << rec.fieldName(i);
+    m_columns.insert(table, cols);
+    return cols;
+}
+
+bool ChangeWriter::checkColumns(const QString &table, const QVariantMap &values, QString *error) const
+{
+    const QStringList cols = columns(table);
+    if (cols.isEmpty() || !cols.contains(QStringLiteral("hlc"))) {
+        if (error)
+            *error = tr("%1 is not a synced table.").arg(table);
+        return false;
+    }
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!cols.contains(it.key()) || syncColumns().contains(it.key())) {
+            if (error)
+                *error = tr("%1 has no writable field %2.").arg(table, it.key());
+            return false;
+        }
+    }
+    return true;
+}
+
+QSqlQuery &ChangeWriter::prepared(const QString &sql, bool *ok)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery q(m_db.connection());
+        *ok = q.prepare(sql);
+        it = m_queries.insert(sql, q);
+        if (!*ok)
+            return it.value();
+    }
+    *ok = true;
+    return it.value();
+}
+
+QVariantMap ChangeWriter::row(const QString &table, const QString &id) const
+{
+    if (columns(table).isEmpty())
+        return {};
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(id);
+    QVariantMap out;
+    if (q.exec() && q.next()) {
+        const QSqlRecord rec = q.record();
+        for (int i = 0; i < rec.count(); ++i)
+            out.insert(rec.fieldName(i), q.value(i));
+    }
+    return out;
+}
+
+bool ChangeWriter::insert(const QString &table, const QVariantMap &values, QString *id, QString *error)
+{
+    if (!checkColumns(table, values, error))
+        return false;
+    const QString rowId = (id && !id->isEmpty()) ? *id : Uuid7::createString();
+    const QString now = nowText();
+    const QString hlc = m_db.hybridClock()->tick();
+
+    QStringList names = syncColumns();
+    QVariantList binds = {rowId, 1, 0, now, m_actor, m_db.siteId(), hlc};
+    QVariantMap newValues;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        names << it.key();
+        const QVariant v = storageValue(it.value());
+        binds << v;
+        newValues.insert(it.key(), v);
+    }
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), names.size());
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    bool ok = false;
+    QSqlQuery &q = prepared(sql, &ok);
+    if (ok) {
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        ok = q.exec();
+    }
+    if (!ok) {
+        if (error)
+            *error = tr("Could not save to %1: %2").arg(table, q.lastError().text());
+        return false;
+    }
+    if (faultAt(FaultPoint::AfterRowWrite)) {
+        if (error)
+            *error = tr("Simulated failure after the row write.");
+        return false;
+    }
+    if (!appendOutbox(table, rowId, QStringLiteral("upsert"), {}, newValues, 0, 1, hlc, now, error))
+        return false;
+    if (faultAt(FaultPoint::AfterOutboxWrite)) {
+        if (error)
+            *error = tr("Simulated failure before commit.");
+        return false;
+    }
+    if (!tx.commit(error))
+        return false;
+    if (id)
+        *id = rowId;
+    return true;
+}
+
+bool ChangeWriter::update(const QString &table, const QString &id, const QVariantMap &values, QString *error)
+{
+    if (!checkColumns(table, values, error))
+        return false;
+    return writeUpdate(table, id, values, QStringLiteral("upsert"), error);
+}
+
+bool ChangeWriter::remove(const QString &table, const QString &id, QString *error)
+{
+    if (!checkColumns(table, {}, error))
+        return false;
+    return writeUpdate(table, id, {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"), error);
+}
+
+bool ChangeWriter::restore(const QString &table, const QString &id, QString *error)
+{
+    if (!checkColumns(table, {}, error))
+        return false;
+    return writeUpdate(table, id, {{QStringLiteral("deleted"), 0}}, QStringLiteral("upsert"), error);
+}
+
+bool ChangeWriter::writeUpdate(const QString &table, const QString &id, const QVariantMap &values, const QString &op,
+                               QString *error)
+{
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    const QVariantMap current = row(table, id);
+    if (current.isEmpty()) {
+        if (error)
+            *error = tr("The record no longer exists.");
+        return false;
+    }
+    QVariantMap oldValues;
+    QVariantMap newValues;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const QVariant v = storageValue(it.value());
+        if (!sameValue(current.value(it.key()), v)) {
+            oldValues.insert(it.key(), current.value(it.key()));
+            newValues.insert(it.key(), v);
+        }
+    }
+    if (newValues.isEmpty())
+        return tx.commit(error); // nothing changed: no new revision, no outbox entry
+
+    const int baseRev = current.value(QStringLiteral("rev")).toInt();
+    const int rev = baseRev + 1;
+    const QString now = nowText();
+    const QString hlc = m_db.hybridClock()->tick();
+    QStringList sets = {QStringLiteral("rev=?"), QStringLiteral("updated_at=?"), QStringLiteral("updated_by=?"),
+                        QStringLiteral("site_id=?"), QStringLiteral("hlc=?")};
+    QVariantList binds = {rev, now, m_actor, m_db.siteId(), hlc};
+    for (auto it = newValues.cbegin(); it != newValues.cend(); ++it) {
+        sets << it.key() + QStringLiteral("=?");
+        binds << it.value();
+    }
+    binds << id;
+    const QString sql = QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(table, sets.join(QLatin1Char(',')));
+    bool ok = false;
+    QSqlQuery &q = prepared(sql, &ok);
+    if (ok) {
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        ok = q.exec();
+    }
+    if (!ok) {
+        if (error)
+            *error = tr("Could not save to %1: %2").arg(table, q.lastError().text());
+        return false;
+    }
+    if (faultAt(FaultPoint::AfterRowWrite)) {
+        if (error)
+            *error = tr("Simulated failure after the row write.");
+        return false;
+    }
+    if (!appendOutbox(table, id, op, oldValues, newValues, baseRev, rev, hlc, now, error))
+        return false;
+    if (faultAt(FaultPoint::AfterOutboxWrite)) {
+        if (error)
+            *error = tr("Simulated failure before commit.");
+        return false;
+    }
+    return tx.commit(error);
+}
+
+bool ChangeWriter::appendOutbox(const QString &table, const QString &id, const QString &op,
+                                const QVariantMap &oldValues, const QVariantMap &newValues, int baseRev, int rev,
+                                const QString &hlc, const QString &now, QString *error)
+{
+    QJsonObject changes;
+    for (auto it = newValues.cbegin(); it != newValues.cend(); ++it)
+        changes.insert(it.key(), QJsonArray{jsonValue(oldValues.value(it.key())), jsonValue(it.value())});
+    bool ok = false;
+    QSqlQuery &q = prepared(QStringLiteral("INSERT INTO outbox (op_id, entity, row_id, op, changes, base_rev, rev, "
+                                           "hlc, site_id, actor, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                            &ok);
+    if (ok) {
+        q.bindValue(0, Uuid7::createString());
+        q.bindValue(1, table);
+        q.bindValue(2, id);
+        q.bindValue(3, op);
+        q.bindValue(4, QString::fromUtf8(QJsonDocument(changes).toJson(QJsonDocument::Compact)));
+        q.bindValue(5, baseRev);
+        q.bindValue(6, rev);
+        q.bindValue(7, hlc);
+        q.bindValue(8, m_db.siteId());
+        q.bindValue(9, m_actor);
+        q.bindValue(10, now);
+        ok = q.exec();
+    }
+    if (!ok && error)
+        *error = tr("Could not record the change for synchronisation: %1").arg(q.lastError().text());
+    return ok;
+}
+
+} // namespace Humas
