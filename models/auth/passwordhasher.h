@@ -6,7 +6,7 @@
 namespace Humas {
 
 /**
- * Salted PBKDF2-HMAC-SHA256 password hashes (QPasswordDigestor), stored as
+ * Salted PBKDF2-HMAC-SHA256 password hashes (OpenSSL libcrypto), stored as
  * "pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>". The iteration count travels
  * with the hash, so raising the default later keeps old hashes verifiable.
  */

@@ -10,10 +10,7 @@
 
 namespace Humas {
 
-UserRepository::UserRepository(Database &db, const Actor &actor)
-    : RecordRepository(db, MasterData::users(), actor)
-{
-}
+UserRepository::UserRepository(Database &db, const Actor &actor) : RecordRepository(db, MasterData::users(), actor) {}
 
 bool UserRepository::isAcceptablePassword(const QString &password, QString *error)
 {
@@ -49,7 +46,7 @@ int UserRepository::activeAdmins(const QString &exceptId) const
 {
     QSqlQuery q(database().connection());
     q.prepare(QStringLiteral("SELECT count(*) FROM users WHERE deleted = 0 AND active = 1 AND role = 'admin' "
-                             "AND id <> ?"));
+                             "AND id IS NOT ?"));
     q.addBindValue(exceptId);
     if (q.exec() && q.next())
         return q.value(0).toInt();
@@ -112,8 +109,7 @@ bool UserRepository::createFirstAdmin(const QString &username, const QString &di
                            &id, error);
 }
 
-bool UserRepository::authenticate(const QString &username, const QString &password, Actor *actor,
-                                  QString *error) const
+bool UserRepository::authenticate(const QString &username, const QString &password, Actor *actor, QString *error) const
 {
     QSqlQuery q(database().connection());
     q.prepare(QStringLiteral("SELECT id, username, role, opd_id, password_hash, active FROM users "

@@ -19,8 +19,7 @@ public:
     /** True when no active admin exists yet (the first start asks for one). */
     bool needsFirstAdmin() const;
     /** Creates the first admin; refused once any active admin exists. */
-    bool createFirstAdmin(const QString &username, const QString &displayName, const QString &password,
-                          QString *error);
+    bool createFirstAdmin(const QString &username, const QString &displayName, const QString &password, QString *error);
 
     /**
      * Checks credentials. On success fills @p actor. The message for a wrong user name and

@@ -2,7 +2,7 @@
 
 namespace Humas {
 
-bool Csv::parse(const QString &input, QList<QStringList> *rows, int *errorLine)
+bool Csv::parse(const QString &input, QList<QStringList> *rows, int *errorLine, QList<int> *rowLines)
 {
     QString text = input;
     if (text.startsWith(QChar(0xfeff)))
@@ -13,13 +13,17 @@ bool Csv::parse(const QString &input, QList<QStringList> *rows, int *errorLine)
     bool fieldStarted = false;
     int line = 1;
     int quoteLine = 1;
+    int rowStart = 1;
     auto endRow = [&] {
         row << field;
         field.clear();
         fieldStarted = false;
         const bool blank = row.size() == 1 && row.first().isEmpty();
-        if (!blank)
+        if (!blank) {
             rows->append(row);
+            if (rowLines)
+                rowLines->append(rowStart);
+        }
         row.clear();
     };
     for (int i = 0; i < text.size(); ++i) {
@@ -52,6 +56,7 @@ bool Csv::parse(const QString &input, QList<QStringList> *rows, int *errorLine)
         } else if (c == QLatin1Char('\n')) {
             endRow();
             ++line;
+            rowStart = line;
         } else {
             field += c;
             fieldStarted = true;
@@ -72,8 +77,8 @@ QString Csv::line(const QStringList &fields)
     QStringList out;
     out.reserve(fields.size());
     for (const QString &f : fields) {
-        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) || f.contains(QLatin1Char('\n'))
-            || f.contains(QLatin1Char('\r'))) {
+        if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) || f.contains(QLatin1Char('\n')) ||
+            f.contains(QLatin1Char('\r'))) {
             QString q = f;
             q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
             out << QLatin1Char('"') + q + QLatin1Char('"');

@@ -6,11 +6,7 @@
 
 namespace Humas {
 
-HybridClock::HybridClock(Clock *clock, QString siteId)
-    : m_clock(clock)
-    , m_siteId(std::move(siteId))
-{
-}
+HybridClock::HybridClock(Clock *clock, QString siteId) : m_clock(clock), m_siteId(std::move(siteId)) {}
 
 QString HybridClock::tick()
 {

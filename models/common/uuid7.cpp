@@ -68,11 +68,19 @@ QUuid Uuid7::createAt(qint64 unixMs)
     return build(ms, s.counter);
 }
 
+namespace {
+// QUuid::version() only knows versions 1–5 before Qt 6.9, so read the nibble ourselves.
+int versionOf(const QByteArray &rfc4122)
+{
+    return (quint8(rfc4122.at(6)) >> 4) & 0x0f;
+}
+} // namespace
+
 qint64 Uuid7::timestampOf(const QUuid &id)
 {
-    if (id.version() != QUuid::Version(7))
-        return -1;
     const QByteArray b = id.toRfc4122();
+    if (id.isNull() || versionOf(b) != 7 || id.variant() != QUuid::DCE)
+        return -1;
     qint64 ms = 0;
     for (int i = 0; i < 6; ++i)
         ms = (ms << 8) | quint8(b.at(i));
@@ -84,8 +92,7 @@ bool Uuid7::isValid(const QString &text)
     if (text.size() != 36)
         return false;
     const QUuid id = QUuid::fromString(text);
-    return !id.isNull() && id.version() == QUuid::Version(7) && id.variant() == QUuid::DCE
-        && id.toString(QUuid::WithoutBraces) == text;
+    return timestampOf(id) >= 0 && id.toString(QUuid::WithoutBraces) == text;
 }
 
 } // namespace Humas

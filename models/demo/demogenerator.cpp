@@ -36,9 +36,7 @@ QString roman(int month)
 
 } // namespace
 
-DemoGenerator::DemoGenerator(Database &db, quint32 seed)
-    : m_db(db)
-    , m_rng(seed)
+DemoGenerator::DemoGenerator(Database &db, quint32 seed) : m_db(db), m_rng(seed)
 {
     QFile f(QStringLiteral(":/humasdesk/seed/demo-words.json"));
     if (f.open(QIODevice::ReadOnly))
@@ -86,7 +84,7 @@ QString DemoGenerator::nik()
         .arg(1 + m_rng.bounded(23), 2, 10, QLatin1Char('0'))
         .arg(woman ? day + 40 : day, 2, 10, QLatin1Char('0'))
         .arg(1 + m_rng.bounded(12), 2, 10, QLatin1Char('0'))
-        .arg(60 + m_rng.bounded(45), 2, 10, QLatin1Char('0'))
+        .arg((60 + m_rng.bounded(45)) % 100, 2, 10, QLatin1Char('0'))
         .arg(1 + m_rng.bounded(9999), 4, 10, QLatin1Char('0'));
 }
 
@@ -101,8 +99,8 @@ bool DemoGenerator::ensureReferenceData(QString *error)
     if (ids(m_db, QStringLiteral("SELECT id FROM kecamatan WHERE deleted = 0")).isEmpty()) {
         for (const char *name : {"Parigi", "Sausu", "Tinombo", "Moutong", "Ampibabo", "Torue"}) {
             QString id = NamedUuid::forName(QStringLiteral("kecamatan:") + QString::fromLatin1(name));
-            if (!writer.insert(QStringLiteral("kecamatan"), {{QStringLiteral("name"), QString::fromLatin1(name)}}, &id,
-                               error))
+            if (!writer.insertWithId(QStringLiteral("kecamatan"), id,
+                                     {{QStringLiteral("name"), QString::fromLatin1(name)}}, error))
                 return false;
         }
     }
@@ -117,21 +115,21 @@ bool DemoGenerator::ensureReferenceData(QString *error)
         const int capitalIndex = std::max(0, int(m_kecamatanNames.indexOf(QStringLiteral("Parigi"))));
         for (const QJsonValue &v : capital) {
             QString id = NamedUuid::forName(QStringLiteral("demo-venue:") + v.toString());
-            if (!writer.insert(QStringLiteral("venues"),
-                               {{QStringLiteral("name"), v.toString()},
-                                {QStringLiteral("kecamatan_id"), m_kecamatan.at(capitalIndex)}},
-                               &id, error))
+            if (!writer.insertWithId(QStringLiteral("venues"), id,
+                                     {{QStringLiteral("name"), v.toString()},
+                                      {QStringLiteral("kecamatan_id"), m_kecamatan.at(capitalIndex)}},
+                                     error))
                 return false;
         }
         const QJsonArray kinds = m_words.value(QLatin1String("venueKinds")).toArray();
         for (int k = 0; k < m_kecamatan.size(); ++k) {
             for (int j = 0; j < 2; ++j) {
-                const QString name = kinds.at((k + j * 3) % kinds.size()).toString() + QLatin1Char(' ')
-                    + m_kecamatanNames.at(k);
+                const QString name =
+                    kinds.at((k + j * 3) % kinds.size()).toString() + QLatin1Char(' ') + m_kecamatanNames.at(k);
                 QString id = NamedUuid::forName(QStringLiteral("demo-venue:") + name);
-                if (!writer.insert(QStringLiteral("venues"),
-                                   {{QStringLiteral("name"), name}, {QStringLiteral("kecamatan_id"), m_kecamatan.at(k)}},
-                                   &id, error))
+                if (!writer.insertWithId(
+                        QStringLiteral("venues"), id,
+                        {{QStringLiteral("name"), name}, {QStringLiteral("kecamatan_id"), m_kecamatan.at(k)}}, error))
                     return false;
             }
         }
@@ -143,10 +141,10 @@ bool DemoGenerator::ensureReferenceData(QString *error)
     }
     if (ids(m_db, QStringLiteral("SELECT id FROM opd WHERE deleted = 0")).isEmpty()) {
         QString id = NamedUuid::forName(QStringLiteral("opd:SETDA"));
-        if (!writer.insert(QStringLiteral("opd"),
-                           {{QStringLiteral("code"), QStringLiteral("SETDA")},
-                            {QStringLiteral("name"), QStringLiteral("Sekretariat Daerah")}},
-                           &id, error))
+        if (!writer.insertWithId(QStringLiteral("opd"), id,
+                                 {{QStringLiteral("code"), QStringLiteral("SETDA")},
+                                  {QStringLiteral("name"), QStringLiteral("Sekretariat Daerah")}},
+                                 error))
             return false;
     }
     m_opd = ids(m_db, QStringLiteral("SELECT id FROM opd WHERE deleted = 0 ORDER BY code"));
@@ -171,8 +169,8 @@ bool DemoGenerator::generate(int events, int requests, int news, QString *summar
     if (!tx.isActive() || !ensureReferenceData(error))
         return false;
     const int total = events + requests;
-    if (!generateEvents(events, error, progress, 0, total)
-        || !generateRequests(requests, error, progress, events, total))
+    if (!generateEvents(events, error, progress, 0, total) ||
+        !generateRequests(requests, error, progress, events, total))
         return false;
     if (!tx.commit(error))
         return false;
@@ -223,7 +221,7 @@ bool DemoGenerator::generateEvents(int count, QString *error, const Progress &pr
             {QStringLiteral("speech_needed"), m_rng.bounded(3) == 0 ? 1 : 0},
             {QStringLiteral("is_public"), m_rng.bounded(5) == 0 ? 0 : 1},
         };
-        if (!writer.insert(QStringLiteral("events"), row, &id, error))
+        if (!writer.insertWithId(QStringLiteral("events"), id, row, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))
             progress(offset + i + 1, total);
@@ -263,8 +261,9 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
         const QDateTime receivedAt(day, QTime(8 + m_rng.bounded(7), m_rng.bounded(60)), zone);
         const int seq = ++sequence[day.year()];
         const QString name = pick("firstNames") + QLatin1Char(' ') + pick("lastNames");
-        const QString email = QString(name).toLower().remove(QLatin1Char('.')).replace(QLatin1Char(' '), QLatin1Char('.'))
-            + QStringLiteral("@contoh.id");
+        const QString email =
+            QString(name).toLower().remove(QLatin1Char('.')).replace(QLatin1Char(' '), QLatin1Char('.')) +
+            QStringLiteral("@contoh.id");
         QString id = seededId(receivedAt.toMSecsSinceEpoch());
         const QVariantMap row = {
             {QStringLiteral("reg_number"),
@@ -274,11 +273,11 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
             {QStringLiteral("requester_name"), name},
             {QStringLiteral("requester_nik"), nik()},
             {QStringLiteral("requester_address"),
-             QStringLiteral("Desa %1, Kecamatan %2").arg(pick("desa"), m_kecamatanNames.value(m_rng.bounded(int(m_kecamatanNames.size()))))},
+             QStringLiteral("Desa %1, Kecamatan %2")
+                 .arg(pick("desa"), m_kecamatanNames.value(m_rng.bounded(int(m_kecamatanNames.size()))))},
             {QStringLiteral("requester_occupation"), pick("occupations")},
             {QStringLiteral("requester_phone"), QStringLiteral("08%1").arg(m_rng.bounded(100000000, 999999999))},
-            {QStringLiteral("requester_email"),
-             email},
+            {QStringLiteral("requester_email"), email},
             {QStringLiteral("information"), fill(pick("informationTopics"))},
             {QStringLiteral("purpose"), pick("purposes")},
             {QStringLiteral("obtain_method"), obtain.at(m_rng.bounded(int(obtain.size())))},
@@ -286,7 +285,7 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
             {QStringLiteral("opd_id"), m_opd.at(m_rng.bounded(int(m_opd.size())))},
             {QStringLiteral("status"), statuses.at(m_rng.bounded(int(statuses.size())))},
         };
-        if (!writer.insert(QStringLiteral("ppid_requests"), row, &id, error))
+        if (!writer.insertWithId(QStringLiteral("ppid_requests"), id, row, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))
             progress(offset + i + 1, total);

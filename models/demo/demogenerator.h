@@ -25,8 +25,7 @@ public:
 
     DemoGenerator(Database &db, quint32 seed);
 
-    bool generate(int events, int requests, int news, QString *summary, QString *error,
-                  const Progress &progress = {});
+    bool generate(int events, int requests, int news, QString *summary, QString *error, const Progress &progress = {});
 
 private:
     bool ensureReferenceData(QString *error);

@@ -30,8 +30,9 @@ bool HolidayCsv::parse(const QByteArray &data, QList<HolidayEntry> *entries, QSt
         return false;
     }
     QList<QStringList> rows;
+    QList<int> rowLines;
     int badLine = 0;
-    if (!Csv::parse(text, &rows, &badLine)) {
+    if (!Csv::parse(text, &rows, &badLine, &rowLines)) {
         if (error)
             *error = tr("Line %1: a quoted field is not closed.").arg(badLine);
         return false;
@@ -46,7 +47,7 @@ bool HolidayCsv::parse(const QByteArray &data, QList<HolidayEntry> *entries, QSt
                                   QStringLiteral("source")};
     if (header.mid(0, 3) != expected.mid(0, 3)) {
         if (error)
-            *error = tr("Line 1: the header must be \"date,kind,name,source\".");
+            *error = tr("Line %1: the header must be \"date,kind,name,source\".").arg(rowLines.value(0, 1));
         return false;
     }
     const QStringList kinds = MasterData::holidays().field(QStringLiteral("kind"))->choices;
@@ -54,7 +55,7 @@ bool HolidayCsv::parse(const QByteArray &data, QList<HolidayEntry> *entries, QSt
     QSet<QString> seen;
     for (int i = 1; i < rows.size(); ++i) {
         const QStringList &r = rows.at(i);
-        const int line = i + 1; // rows hold no blank lines; close enough for files without them
+        const int line = rowLines.value(i, i + 1);
         auto fail = [&](const QString &message) {
             if (error)
                 *error = tr("Line %1: %2").arg(line).arg(message);
@@ -115,8 +116,9 @@ bool HolidayCsv::import(Database &db, const Actor &actor, const QList<HolidayEnt
         const Record existing = repo.findBy(QStringLiteral("date"), e.date);
         QString message;
         if (existing.isValid()) {
-            const bool same = existing.text(QStringLiteral("kind")) == e.kind
-                && existing.text(QStringLiteral("name")) == e.name && existing.text(QStringLiteral("source")) == e.source;
+            const bool same = existing.text(QStringLiteral("kind")) == e.kind &&
+                              existing.text(QStringLiteral("name")) == e.name &&
+                              existing.text(QStringLiteral("source")) == e.source;
             if (same) {
                 ++counts.unchanged;
                 continue;
@@ -133,8 +135,7 @@ bool HolidayCsv::import(Database &db, const Actor &actor, const QList<HolidayEnt
             if (tomb.isValid()) {
                 ok = repo.restore(tomb.id, &message) && repo.update(tomb.id, values, &message);
             } else {
-                QString id = holidayId(e.date);
-                ok = repo.insert(values, &id, &message);
+                ok = repo.insertWithId(holidayId(e.date), values, &message);
             }
             if (!ok) {
                 if (error)

@@ -15,9 +15,7 @@
 namespace Humas {
 
 RecordRepository::RecordRepository(Database &db, const TableSpec &spec, Actor actor)
-    : m_db(db)
-    , m_spec(spec)
-    , m_actor(std::move(actor))
+    : m_db(db), m_spec(spec), m_actor(std::move(actor))
 {
 }
 
@@ -145,8 +143,7 @@ QVariantMap RecordRepository::normalised(const QVariantMap &values) const
     return out;
 }
 
-bool RecordRepository::validateField(const FieldSpec &f, const QVariant &value, const QString &id,
-                                     QString *error) const
+bool RecordRepository::validateField(const FieldSpec &f, const QVariant &value, const QString &id, QString *error) const
 {
     const QString label = MasterData::label(f.label);
     const QString text = value.toString();
@@ -193,8 +190,8 @@ bool RecordRepository::validateField(const FieldSpec &f, const QVariant &value, 
     }
     case FieldSpec::Type::Phone:
         if (!Validators::isPhone(text))
-            return fail(tr("%1 is not a valid phone number (for example 0812 3456 7890 or +62 812 3456 7890).")
-                            .arg(label));
+            return fail(
+                tr("%1 is not a valid phone number (for example 0812 3456 7890 or +62 812 3456 7890).").arg(label));
         break;
     case FieldSpec::Type::Nip: {
         QString why;
@@ -207,7 +204,7 @@ bool RecordRepository::validateField(const FieldSpec &f, const QVariant &value, 
     }
     if (f.unique && f.isColumn) {
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE deleted = 0 AND %2 = ? COLLATE NOCASE AND id <> ? LIMIT 1")
+        q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE deleted = 0 AND %2 = ? COLLATE NOCASE AND id IS NOT ? LIMIT 1")
                       .arg(m_spec.table, f.name));
         q.addBindValue(text);
         q.addBindValue(id);
@@ -270,9 +267,9 @@ bool RecordRepository::validateRemoval(const QString &id, QString *error) const
             q.addBindValue(id);
             if (q.exec() && q.next() && q.value(0).toInt() > 0) {
                 if (error) {
-                    *error = tr("This record is still used by %n row(s) of %1; change those first.", "",
-                                q.value(0).toInt())
-                                 .arg(MasterData::label(other->title).toLower());
+                    *error =
+                        tr("This record is still used by %n row(s) of %1; change those first.", "", q.value(0).toInt())
+                            .arg(MasterData::label(other->title).toLower());
                 }
                 return false;
             }
@@ -281,7 +278,17 @@ bool RecordRepository::validateRemoval(const QString &id, QString *error) const
     return true;
 }
 
-bool RecordRepository::insert(const QVariantMap &rawValues, QString *id, QString *error)
+bool RecordRepository::insert(const QVariantMap &values, QString *id, QString *error)
+{
+    return insertRow(values, QString(), id, error);
+}
+
+bool RecordRepository::insertWithId(const QString &id, const QVariantMap &values, QString *error)
+{
+    return insertRow(values, id, nullptr, error);
+}
+
+bool RecordRepository::insertRow(const QVariantMap &rawValues, const QString &fixedId, QString *id, QString *error)
 {
     if (refuseIfReadOnly(error))
         return false;
@@ -293,6 +300,8 @@ bool RecordRepository::insert(const QVariantMap &rawValues, QString *id, QString
     if (!validate(values, {}, error) || !prepareValues(&values, true, error))
         return false;
     ChangeWriter writer(m_db, m_actor.username);
+    if (!fixedId.isEmpty())
+        return writer.insertWithId(m_spec.table, fixedId, values, error);
     return writer.insert(m_spec.table, values, id, error);
 }
 

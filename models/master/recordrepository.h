@@ -56,7 +56,10 @@ public:
     /** Full validation without writing; @p id is empty for a new row. */
     bool validate(const QVariantMap &values, const QString &id, QString *error) const;
 
-    virtual bool insert(const QVariantMap &values, QString *id, QString *error);
+    /** Validates and inserts a row with a new id, returned through @p id (may be null). */
+    bool insert(const QVariantMap &values, QString *id, QString *error);
+    /** The same under a given (name-based) id, e.g. for imported holidays. */
+    bool insertWithId(const QString &id, const QVariantMap &values, QString *error);
     virtual bool update(const QString &id, const QVariantMap &values, QString *error);
     bool remove(const QString &id, QString *error);
     bool restore(const QString &id, QString *error);
@@ -72,6 +75,7 @@ protected:
     QString fieldLabel(const QString &field) const;
 
 private:
+    bool insertRow(const QVariantMap &rawValues, const QString &fixedId, QString *id, QString *error);
     bool validateField(const FieldSpec &field, const QVariant &value, const QString &id, QString *error) const;
     QVariantMap normalised(const QVariantMap &values) const;
 

@@ -8,8 +8,7 @@
 namespace Humas {
 
 RecordTableModel::RecordTableModel(std::unique_ptr<RecordRepository> repository, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_repository(std::move(repository))
+    : QAbstractTableModel(parent), m_repository(std::move(repository))
 {
     const TableSpec &s = m_repository->spec();
     for (int i = 0; i < s.fields.size(); ++i) {

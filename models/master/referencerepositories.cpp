@@ -7,10 +7,7 @@
 
 namespace Humas {
 
-OpdRepository::OpdRepository(Database &db, const Actor &actor)
-    : RecordRepository(db, MasterData::opd(), actor)
-{
-}
+OpdRepository::OpdRepository(Database &db, const Actor &actor) : RecordRepository(db, MasterData::opd(), actor) {}
 
 OfficialRepository::OfficialRepository(Database &db, const Actor &actor)
     : RecordRepository(db, MasterData::officials(), actor)
@@ -22,8 +19,7 @@ KecamatanRepository::KecamatanRepository(Database &db, const Actor &actor)
 {
 }
 
-VenueRepository::VenueRepository(Database &db, const Actor &actor)
-    : RecordRepository(db, MasterData::venues(), actor)
+VenueRepository::VenueRepository(Database &db, const Actor &actor) : RecordRepository(db, MasterData::venues(), actor)
 {
 }
 
@@ -31,7 +27,7 @@ bool VenueRepository::validateRules(const QVariantMap &merged, const QString &id
 {
     QSqlQuery q(database().connection());
     q.prepare(QStringLiteral("SELECT 1 FROM venues WHERE deleted = 0 AND name = ? COLLATE NOCASE "
-                             "AND kecamatan_id = ? AND id <> ?"));
+                             "AND kecamatan_id = ? AND id IS NOT ?"));
     q.addBindValue(merged.value(QStringLiteral("name")));
     q.addBindValue(merged.value(QStringLiteral("kecamatan_id")));
     q.addBindValue(id);
@@ -73,7 +69,7 @@ bool TravelTimeRepository::validateRules(const QVariantMap &merged, const QStrin
         return false;
     }
     QSqlQuery q(database().connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM travel_times WHERE deleted = 0 AND id <> ? AND "
+    q.prepare(QStringLiteral("SELECT 1 FROM travel_times WHERE deleted = 0 AND id IS NOT ? AND "
                              "((kecamatan_a = ? AND kecamatan_b = ?) OR (kecamatan_a = ? AND kecamatan_b = ?))"));
     q.addBindValue(id);
     q.addBindValue(a);
@@ -108,7 +104,7 @@ bool HolidayRepository::validateRules(const QVariantMap &merged, const QString &
 {
     const QString date = merged.value(QStringLiteral("date")).toString();
     QSqlQuery q(database().connection());
-    q.prepare(QStringLiteral("SELECT name FROM holidays WHERE deleted = 0 AND date = ? AND id <> ?"));
+    q.prepare(QStringLiteral("SELECT name FROM holidays WHERE deleted = 0 AND date = ? AND id IS NOT ?"));
     q.addBindValue(date);
     q.addBindValue(id);
     if (q.exec() && q.next()) {

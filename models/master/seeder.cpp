@@ -87,11 +87,11 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
     for (const Official &o : officials) {
         const QString code = QString::fromLatin1(o.code);
         QString id = NamedUuid::forName(QStringLiteral("official:") + code);
-        if (!writer.insert(QStringLiteral("officials"),
-                           {{QStringLiteral("code"), code},
-                            {QStringLiteral("position"), QString::fromUtf8(o.position)},
-                            {QStringLiteral("sort_order"), order++}},
-                           &id, error))
+        if (!writer.insertWithId(QStringLiteral("officials"), id,
+                                 {{QStringLiteral("code"), code},
+                                  {QStringLiteral("position"), QString::fromUtf8(o.position)},
+                                  {QStringLiteral("sort_order"), order++}},
+                                 error))
             return false;
     }
 
@@ -116,14 +116,14 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
         for (const QStringList &r : rows) {
             const QString name = r.value(0).trimmed();
             QString id = NamedUuid::forName(QStringLiteral("kecamatan:") + name);
-            if (!writer.insert(QStringLiteral("kecamatan"), {{QStringLiteral("name"), name}}, &id, error))
+            if (!writer.insertWithId(QStringLiteral("kecamatan"), id, {{QStringLiteral("name"), name}}, error))
                 return false;
             QString opdId = NamedUuid::forName(QStringLiteral("opd:") + opdCodeForKecamatan(name));
-            if (!writer.insert(QStringLiteral("opd"),
-                               {{QStringLiteral("code"), opdCodeForKecamatan(name)},
-                                {QStringLiteral("name"), QString(QStringLiteral("Kecamatan ") + name)},
-                                {QStringLiteral("short_name"), QString(QStringLiteral("Kec. ") + name)}},
-                               &opdId, error))
+            if (!writer.insertWithId(QStringLiteral("opd"), opdId,
+                                     {{QStringLiteral("code"), opdCodeForKecamatan(name)},
+                                      {QStringLiteral("name"), QString(QStringLiteral("Kecamatan ") + name)},
+                                      {QStringLiteral("short_name"), QString(QStringLiteral("Kec. ") + name)}},
+                                     error))
                 return false;
             ++kecamatanCount;
             ++opdCount;
@@ -136,34 +136,34 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
         }
         for (const QStringList &r : rows) {
             QString id = NamedUuid::forName(QStringLiteral("opd:") + r.value(0));
-            if (!writer.insert(QStringLiteral("opd"),
-                               {{QStringLiteral("code"), r.value(0)},
-                                {QStringLiteral("name"), r.value(1)},
-                                {QStringLiteral("short_name"), r.value(2)}},
-                               &id, error))
+            if (!writer.insertWithId(QStringLiteral("opd"), id,
+                                     {{QStringLiteral("code"), r.value(0)},
+                                      {QStringLiteral("name"), r.value(1)},
+                                      {QStringLiteral("short_name"), r.value(2)}},
+                                     error))
                 return false;
             ++opdCount;
         }
         settings.insert(QLatin1String(AppSettings::RegencyName), QStringLiteral("Kabupaten Parigi Moutong"));
         settings.insert(QLatin1String(AppSettings::Letterhead),
                         QStringLiteral("PEMERINTAH KABUPATEN PARIGI MOUTONG\nSEKRETARIAT DAERAH"));
-        settings.insert(QLatin1String(AppSettings::OfficeAddress),
-                        QStringLiteral("Parigi, Sulawesi Tengah"));
+        settings.insert(QLatin1String(AppSettings::OfficeAddress), QStringLiteral("Parigi, Sulawesi Tengah"));
         settings.insert(QLatin1String(AppSettings::City), QStringLiteral("Parigi"));
     }
     AppSettings appSettings(db, system);
     if (!appSettings.setValues(settings, error))
         return false;
     const QString now = Clock::instance()->nowUtc().toString(Qt::ISODate);
-    if (!db.setMeta(QStringLiteral("initialized_at"), now, error)
-        || !db.setMeta(QStringLiteral("preset"), preset, error))
+    if (!db.setMeta(QStringLiteral("initialized_at"), now, error) ||
+        !db.setMeta(QStringLiteral("preset"), preset, error))
         return false;
     if (!tx.commit(error))
         return false;
     if (summary) {
         *summary = tr("Database initialised: %1 officials, %2 holidays").arg(6).arg(imported.added);
         if (preset == ParigiMoutong)
-            *summary += tr(", %1 districts and %2 agencies of Kabupaten Parigi Moutong").arg(kecamatanCount).arg(opdCount);
+            *summary +=
+                tr(", %1 districts and %2 agencies of Kabupaten Parigi Moutong").arg(kecamatanCount).arg(opdCount);
         *summary += QLatin1Char('.');
     }
     return true;

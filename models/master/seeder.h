@@ -25,8 +25,7 @@ public:
      * and writes nothing on error; sets @p alreadyInitialized and writes nothing when the
      * database was initialised before. @p summary receives a translated summary.
      */
-    static bool init(Database &db, const QString &preset, bool *alreadyInitialized, QString *summary,
-                     QString *error);
+    static bool init(Database &db, const QString &preset, bool *alreadyInitialized, QString *summary, QString *error);
 };
 
 } // namespace Humas

@@ -13,11 +13,7 @@
 
 namespace Humas {
 
-AppSettings::AppSettings(Database &db, Actor actor)
-    : m_db(db)
-    , m_actor(std::move(actor))
-{
-}
+AppSettings::AppSettings(Database &db, Actor actor) : m_db(db), m_actor(std::move(actor)) {}
 
 QString AppSettings::settingId(const QString &key)
 {
@@ -83,9 +79,8 @@ bool AppSettings::setValues(const QMap<QString, QString> &values, QString *error
         bool ok = false;
         if (existing.isEmpty()) {
             QString newId = id;
-            ok = writer.insert(QStringLiteral("settings"),
-                               {{QStringLiteral("key"), it.key()}, {QStringLiteral("value"), it.value()}}, &newId,
-                               error);
+            ok = writer.insertWithId(QStringLiteral("settings"), newId,
+                                     {{QStringLiteral("key"), it.key()}, {QStringLiteral("value"), it.value()}}, error);
         } else {
             ok = writer.update(QStringLiteral("settings"), id, {{QStringLiteral("value"), it.value()}}, error);
         }

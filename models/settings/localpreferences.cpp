@@ -13,8 +13,7 @@ LocalPreferences::~LocalPreferences() = default;
 
 QString LocalPreferences::language() const
 {
-    const QString code = m_settings->value(QStringLiteral("ui/language"), QStringLiteral("id"))
-                             .toString();
+    const QString code = m_settings->value(QStringLiteral("ui/language"), QStringLiteral("id")).toString();
     return code == QLatin1String("en") ? code : QStringLiteral("id");
 }
 
@@ -25,8 +24,7 @@ void LocalPreferences::setLanguage(const QString &code)
 
 QString LocalPreferences::lastUsername() const
 {
-    return m_settings->value(QStringLiteral("login/lastUsername"))
-        .toString();
+    return m_settings->value(QStringLiteral("login/lastUsername")).toString();
 }
 
 void LocalPreferences::setLastUsername(const QString &name)
@@ -36,8 +34,7 @@ void LocalPreferences::setLastUsername(const QString &name)
 
 QByteArray LocalPreferences::windowGeometry() const
 {
-    return m_settings->value(QStringLiteral("window/geometry"))
-        .toByteArray();
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
 }
 
 void LocalPreferences::setWindowGeometry(const QByteArray &geometry)
@@ -47,8 +44,7 @@ void LocalPreferences::setWindowGeometry(const QByteArray &geometry)
 
 QByteArray LocalPreferences::windowState() const
 {
-    return m_settings->value(QStringLiteral("window/state"))
-        .toByteArray();
+    return m_settings->value(QStringLiteral("window/state")).toByteArray();
 }
 
 void LocalPreferences::setWindowState(const QByteArray &state)
@@ -58,8 +54,7 @@ void LocalPreferences::setWindowState(const QByteArray &state)
 
 QString LocalPreferences::lastPage() const
 {
-    return m_settings->value(QStringLiteral("window/page"), QStringLiteral("agenda"))
-        .toString();
+    return m_settings->value(QStringLiteral("window/page"), QStringLiteral("agenda")).toString();
 }
 
 void LocalPreferences::setLastPage(const QString &page)

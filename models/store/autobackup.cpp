@@ -25,8 +25,8 @@ QString AutoBackup::backupFolder(const QString &databasePath)
 
 QString AutoBackup::fileFor(const QString &databasePath, const QDate &day)
 {
-    return backupFolder(databasePath) + QLatin1Char('/') + Prefix + day.toString(Qt::ISODate)
-        + QStringLiteral(".sqlite");
+    return backupFolder(databasePath) + QLatin1Char('/') + Prefix + day.toString(Qt::ISODate) +
+           QStringLiteral(".sqlite");
 }
 
 bool AutoBackup::runIfDue(const QString &databasePath, const QDate &today, QString *created, QString *error)
@@ -75,8 +75,8 @@ bool AutoBackup::runIfDue(const QString &databasePath, const QDate &today, QStri
     }
     QDir dir(backupFolder(databasePath));
     static const QRegularExpression dated(QStringLiteral("^humasdesk-\\d{4}-\\d{2}-\\d{2}\\.sqlite$"));
-    const QStringList backups = dir.entryList({Prefix + QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name | QDir::Reversed)
-                                    .filter(dated);
+    const QStringList backups =
+        dir.entryList({Prefix + QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name | QDir::Reversed).filter(dated);
     for (int i = KeepDays; i < backups.size(); ++i)
         dir.remove(backups.at(i));
     return true;

@@ -9,10 +9,7 @@
 
 namespace Humas {
 
-BlobStore::BlobStore(Database &db)
-    : m_db(db)
-{
-}
+BlobStore::BlobStore(Database &db) : m_db(db) {}
 
 QString BlobStore::hashOf(const QByteArray &data)
 {

@@ -63,11 +63,7 @@ bool sameValue(const QVariant &a, const QVariant &b)
 
 } // namespace
 
-ChangeWriter::ChangeWriter(Database &db, QString actor)
-    : m_db(db)
-    , m_actor(std::move(actor))
-{
-}
+ChangeWriter::ChangeWriter(Database &db, QString actor) : m_db(db), m_actor(std::move(actor)) {}
 
 void ChangeWriter::setFaultHook(FaultHook hook)
 {
@@ -162,9 +158,23 @@ QVariantMap ChangeWriter::row(const QString &table, const QString &id) const
 
 bool ChangeWriter::insert(const QString &table, const QVariantMap &values, QString *id, QString *error)
 {
+    const QString rowId = Uuid7::createString();
+    if (!insertWithId(table, rowId, values, error))
+        return false;
+    if (id)
+        *id = rowId;
+    return true;
+}
+
+bool ChangeWriter::insertWithId(const QString &table, const QString &rowId, const QVariantMap &values, QString *error)
+{
     if (!checkColumns(table, values, error))
         return false;
-    const QString rowId = (id && !id->isEmpty()) ? *id : Uuid7::createString();
+    if (rowId.isEmpty()) {
+        if (error)
+            *error = tr("A new record needs an id.");
+        return false;
+    }
     const QString now = nowText();
     const QString hlc = m_db.hybridClock()->tick();
 
@@ -209,11 +219,7 @@ bool ChangeWriter::insert(const QString &table, const QVariantMap &values, QStri
             *error = tr("Simulated failure before commit.");
         return false;
     }
-    if (!tx.commit(error))
-        return false;
-    if (id)
-        *id = rowId;
-    return true;
+    return tx.commit(error);
 }
 
 bool ChangeWriter::update(const QString &table, const QString &id, const QVariantMap &values, QString *error)

@@ -31,11 +31,10 @@ public:
 
     ChangeWriter(Database &db, QString actor);
 
-    /**
-     * Inserts a row. When *id is empty a UUID v7 is made and returned through it; a caller
-     * may supply a name-based id for seeded rows.
-     */
+    /** Inserts a row with a new UUID v7, returned through @p id (may be null). */
     bool insert(const QString &table, const QVariantMap &values, QString *id, QString *error);
+    /** Inserts a row under a given id (name-based ids of seeded rows, demo data). */
+    bool insertWithId(const QString &table, const QString &id, const QVariantMap &values, QString *error);
     /** Updates the given fields; unchanged values are skipped; no change writes nothing. */
     bool update(const QString &table, const QString &id, const QVariantMap &values, QString *error);
     /** Marks the row deleted (tombstone). */

@@ -185,7 +185,8 @@ bool Database::open(const QString &path, QString *error, Journal journal)
     m_path = fi.absoluteFilePath();
     QSqlQuery q(db);
     const QStringList pragmas = {
-        journal == Journal::Wal ? QStringLiteral("PRAGMA journal_mode=WAL") : QStringLiteral("PRAGMA journal_mode=DELETE"),
+        journal == Journal::Wal ? QStringLiteral("PRAGMA journal_mode=WAL")
+                                : QStringLiteral("PRAGMA journal_mode=DELETE"),
         QStringLiteral("PRAGMA synchronous=FULL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
@@ -305,7 +306,7 @@ bool Database::setMeta(const QString &key, const QString &value, QString *error)
     q.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);
-    q.addBindValue(value);
+    q.addBindValue(value.isNull() ? QStringLiteral("") : value); // a null QString would bind NULL
     if (!q.exec()) {
         if (error)
             *error = tr("Cannot save %1: %2").arg(key, sqlError(q.lastError()));
@@ -352,8 +353,8 @@ bool Database::backupTo(const QString &targetFile, QString *error) const
 bool Database::begin(QString *error)
 {
     QSqlQuery q(connection());
-    const QString sql = m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
-                                     : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
+    const QString sql =
+        m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
     if (!q.exec(sql)) {
         if (error)
             *error = tr("The database is busy or read-only: %1").arg(sqlError(q.lastError()));
@@ -393,8 +394,7 @@ void Database::rollback()
     --m_depth;
 }
 
-Transaction::Transaction(Database &db, QString *error)
-    : m_db(db)
+Transaction::Transaction(Database &db, QString *error) : m_db(db)
 {
     m_active = m_db.begin(error);
 }

@@ -8,9 +8,15 @@ namespace Humas {
 
 namespace {
 
+QString &overrideDir()
+{
+    static QString dir;
+    return dir;
+}
+
 QString migrationDir()
 {
-    return QStringLiteral(":/humasdesk/migrations");
+    return overrideDir().isEmpty() ? QStringLiteral(":/humasdesk/migrations") : overrideDir();
 }
 
 QStringList migrationFiles()
@@ -21,15 +27,17 @@ QStringList migrationFiles()
 
 } // namespace
 
+void Migrations::setDirectory(const QString &directory)
+{
+    overrideDir() = directory;
+}
+
 int Migrations::latestVersion()
 {
-    static const int latest = [] {
-        int version = 0;
-        for (const QString &name : migrationFiles())
-            version = std::max(version, name.left(4).toInt());
-        return version;
-    }();
-    return latest;
+    int version = 0;
+    for (const QString &name : migrationFiles())
+        version = std::max(version, name.left(4).toInt());
+    return version;
 }
 
 QStringList Migrations::statements(int version)

@@ -16,6 +16,11 @@ public:
     static QStringList statements(int version);
     /** Splits a script into statements; lines starting with "--" are comments. */
     static QStringList split(const QString &script);
+    /**
+     * Test seam: read migrations from @p directory instead of the embedded resources, so a
+     * test can simulate an older program (fewer files) or a broken upgrade. Empty restores.
+     */
+    static void setDirectory(const QString &directory);
 };
 
 } // namespace Humas

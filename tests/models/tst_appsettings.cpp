@@ -1,0 +1,85 @@
+#include "settings/appsettings.h"
+#include "testdatabase.h"
+#include "testenvironment.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QtTest>
+
+using namespace Humas;
+using HumasTest::TestDatabase;
+
+class TestAppSettings : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { HumasTest::isolateEnvironment(); }
+
+    void defaults()
+    {
+        TestDatabase t;
+        AppSettings s(t.db(), Actor::system());
+        QCOMPARE(s.timeZoneCode(), QString("WITA"));
+        QCOMPARE(s.timeZone().offsetFromUtc(QDateTime(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC)), 8 * 3600);
+        QVERIFY(!s.cutiBersamaIsWorkingDay());
+        QVERIFY(!s.regencyName().isEmpty());
+        QCOMPARE(s.letterheadLines().size(), 2);
+        QVERIFY(s.emblem().isEmpty());
+    }
+
+    void storesAndValidates()
+    {
+        TestDatabase t;
+        AppSettings s(t.db(), Actor::system());
+        QString error;
+        QVERIFY(s.setValues({{AppSettings::RegencyName, "Kabupaten Contoh"},
+                             {AppSettings::TimeZoneCode, "WIT"},
+                             {AppSettings::CutiBersamaWorking, "1"},
+                             {AppSettings::Letterhead, "PEMERINTAH KABUPATEN CONTOH\nSEKRETARIAT DAERAH\nBAGIAN HUMAS"}},
+                            &error));
+        QCOMPARE(s.timeZoneCode(), QString("WIT"));
+        QCOMPARE(s.timeZone().offsetFromUtc(QDateTime::currentDateTimeUtc()), 9 * 3600);
+        QVERIFY(s.cutiBersamaIsWorkingDay());
+        QCOMPARE(s.letterheadLines().size(), 3);
+        const int outbox = t.count("outbox");
+        QVERIFY(!s.setValues({{AppSettings::RegencyName, "Baru"}, {AppSettings::TimeZoneCode, "GMT"}}, &error));
+        QVERIFY(error.contains("WIB"));
+        QCOMPARE(s.regencyName(), QString("Kabupaten Contoh")); // nothing of the batch was written
+        QCOMPARE(t.count("outbox"), outbox);
+        QVERIFY(!s.setValue(AppSettings::CutiBersamaWorking, "ya", &error));
+        QVERIFY(!s.setValue(AppSettings::RegencyName, " ", &error));
+        // Updating a key keeps one row per key, synced through the outbox.
+        QVERIFY(s.setValue(AppSettings::TimeZoneCode, "WIB", &error));
+        QCOMPARE(t.count("settings", "key = 'timezone'"), 1);
+        QCOMPARE(t.count("outbox"), outbox + 1);
+    }
+
+    void emblemMustBeAnImage()
+    {
+        TestDatabase t;
+        AppSettings s(t.db(), Actor::system());
+        QString error;
+        QVERIFY(!s.setEmblem("this is not an image", &error));
+        QVERIFY(error.contains("image"));
+        QImage image(64, 64, QImage::Format_ARGB32);
+        image.fill(Qt::darkGreen);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(image.save(&buffer, "PNG"));
+        QVERIFY2(s.setEmblem(png, &error), qPrintable(error));
+        QCOMPARE(s.emblem(), png);
+        QCOMPARE(t.count("blobs"), 1);
+        QVERIFY(s.setEmblem(png, &error)); // same content: stored once
+        QCOMPARE(t.count("blobs"), 1);
+    }
+
+    void settingIdsAreStable()
+    {
+        QCOMPARE(AppSettings::settingId("timezone"), AppSettings::settingId("timezone"));
+        QVERIFY(AppSettings::settingId("timezone") != AppSettings::settingId("regency_name"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppSettings)
+#include "tst_appsettings.moc"

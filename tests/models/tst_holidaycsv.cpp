@@ -1,0 +1,154 @@
+#include "master/holidaycsv.h"
+#include "master/referencerepositories.h"
+#include "store/changewriter.h"
+#include "testdatabase.h"
+#include "testenvironment.h"
+
+#include <QFile>
+#include <QtTest>
+
+using namespace Humas;
+using HumasTest::TestDatabase;
+
+class TestHolidayCsv : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { HumasTest::isolateEnvironment(); }
+    void cleanup() { ChangeWriter::setFaultHook({}); }
+
+    void parsesTheShippedList()
+    {
+        QList<HolidayEntry> entries;
+        QString error;
+        QVERIFY2(HolidayCsv::readFile(HumasTest::sourceDir() + "/resources/seed/holidays-id.csv", &entries, &error),
+                 qPrintable(error));
+        QCOMPARE(entries.size(), 53);
+        QCOMPARE(entries.first().date, QString("2025-01-01"));
+        QCOMPARE(entries.first().kind, QString("libur_nasional"));
+        int cuti = 0;
+        for (const HolidayEntry &e : entries)
+            cuti += e.kind == "cuti_bersama";
+        QVERIFY(cuti >= 10);
+    }
+
+    void shippedCopyMatchesSharedDomainFile()
+    {
+        QFile ours(HumasTest::sourceDir() + "/resources/seed/holidays-id.csv");
+        QFile shared(HumasTest::sourceDir() + "/../shared/domain/holidays-id.csv");
+        if (!shared.exists())
+            QSKIP("../shared/domain is not beside this checkout");
+        QVERIFY(ours.open(QIODevice::ReadOnly));
+        QVERIFY(shared.open(QIODevice::ReadOnly));
+        QCOMPARE(ours.readAll(), shared.readAll());
+    }
+
+    void malformedFilesNameTheLine_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("message");
+        const QByteArray header = "date,kind,name,source\n";
+        QTest::newRow("bad header") << QByteArray("tanggal,jenis,nama\n2026-01-01,lokal,x\n") << "Line 1";
+        QTest::newRow("bad date") << header + "2026-01-01,lokal,A,\n2026-13-01,lokal,B,\n" << "Line 3";
+        QTest::newRow("unknown kind") << header + "2026-01-01,libur,A,\n" << "Line 2";
+        QTest::newRow("too few fields") << header + "2026-01-01,lokal\n" << "Line 2";
+        QTest::newRow("too many fields") << header + "2026-01-01,lokal,A,B,C\n" << "Line 2";
+        QTest::newRow("empty name") << header + "2026-01-01,lokal,,\n" << "Line 2";
+        QTest::newRow("duplicate date") << header + "2026-01-01,lokal,A,\n2026-01-01,lokal,B,\n" << "Line 3";
+        QTest::newRow("open quote") << header + "2026-01-01,lokal,\"A,\n" << "Line 2";
+        QTest::newRow("empty") << QByteArray() << "empty";
+        QTest::newRow("not utf8") << header + QByteArray("2026-01-01,lokal,\xff\xfe,\n") << "UTF-8";
+    }
+
+    void malformedFilesNameTheLine()
+    {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, message);
+        QList<HolidayEntry> entries;
+        QString error;
+        QVERIFY(!HolidayCsv::parse(csv, &entries, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY(entries.isEmpty());
+    }
+
+    void acceptsQuotesBomAndCrlf()
+    {
+        QList<HolidayEntry> entries;
+        QString error;
+        const QByteArray csv = "\xef\xbb\xbf" "date,kind,name,source\r\n"
+                               "2027-01-01,libur_nasional,\"Tahun Baru, 2027\",\"SKB \"\"draf\"\"\"\r\n";
+        QVERIFY2(HolidayCsv::parse(csv, &entries, &error), qPrintable(error));
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().name, QString("Tahun Baru, 2027"));
+        QCOMPARE(entries.first().source, QString("SKB \"draf\""));
+    }
+
+    void importAddsUpdatesAndSkips()
+    {
+        TestDatabase t(TestDatabase::Seed::Base);
+        const int before = t.count("holidays");
+        QList<HolidayEntry> entries;
+        QString error;
+        QVERIFY(HolidayCsv::parse("date,kind,name,source\n"
+                                  "2026-08-17,libur_nasional,Proklamasi Kemerdekaan,SKB\n" // renamed
+                                  "2027-01-01,libur_nasional,Tahun Baru 2027 Masehi,SKB 2026\n"
+                                  "2026-01-01,libur_nasional,Tahun Baru 2026 Masehi,SKB 3 Menteri 2025\n",
+                                  &entries, &error));
+        HolidayCsv::ImportResult result;
+        QVERIFY2(HolidayCsv::import(t.db(), Actor::system(), entries, &result, &error), qPrintable(error));
+        QCOMPARE(result.added, 1);
+        QCOMPARE(result.updated + result.unchanged, 2);
+        QCOMPARE(t.count("holidays"), before + 1);
+        HolidayRepository repo(t.db(), Actor::system());
+        QCOMPARE(repo.findBy("date", "2026-08-17").text("name"), QString("Proklamasi Kemerdekaan"));
+        QCOMPARE(repo.countInYear(2027), 1);
+    }
+
+    void importIsAllOrNothing()
+    {
+        TestDatabase t(TestDatabase::Seed::Base);
+        const int holidays = t.count("holidays");
+        const int outbox = t.count("outbox");
+        QList<HolidayEntry> entries;
+        QString error;
+        QVERIFY(HolidayCsv::parse("date,kind,name,source\n2027-01-01,libur_nasional,A,\n2027-03-01,lokal,B,\n"
+                                  "2027-05-01,libur_nasional,C,\n",
+                                  &entries, &error));
+        int writes = 0;
+        ChangeWriter::setFaultHook([&](ChangeWriter::FaultPoint p) {
+            return p == ChangeWriter::FaultPoint::AfterOutboxWrite && ++writes == 3;
+        });
+        QVERIFY(!HolidayCsv::import(t.db(), Actor::system(), entries, nullptr, &error));
+        QCOMPARE(t.count("holidays"), holidays);
+        QCOMPARE(t.count("outbox"), outbox);
+    }
+
+    void importNeedsTheRight()
+    {
+        TestDatabase t(TestDatabase::Seed::Base);
+        Actor protokol;
+        protokol.username = "p";
+        protokol.role = Role::Protokol;
+        QList<HolidayEntry> entries{{"2027-01-01", "libur_nasional", "A", ""}};
+        QString error;
+        QVERIFY(!HolidayCsv::import(t.db(), protokol, entries, nullptr, &error));
+        QVERIFY(error.contains("may not"));
+    }
+
+    void reimportAfterDeleteRestoresTheSameId()
+    {
+        TestDatabase t(TestDatabase::Seed::Base);
+        HolidayRepository repo(t.db(), Actor::system());
+        const Record r = repo.findBy("date", "2026-12-25");
+        QString error;
+        QVERIFY(repo.remove(r.id, &error));
+        QList<HolidayEntry> entries{{"2026-12-25", "libur_nasional", "Hari Raya Natal", "SKB"}};
+        HolidayCsv::ImportResult result;
+        QVERIFY2(HolidayCsv::import(t.db(), Actor::system(), entries, &result, &error), qPrintable(error));
+        QCOMPARE(result.added, 1);
+        QCOMPARE(repo.findBy("date", "2026-12-25").id, r.id);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHolidayCsv)
+#include "tst_holidaycsv.moc"
