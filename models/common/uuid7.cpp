@@ -1,5 +1,7 @@
 #include "uuid7.h"
 
+#include "clock.h"
+
 #include <QDateTime>
 #include <QMutex>
 #include <QRandomGenerator>
@@ -41,7 +43,7 @@ QUuid build(qint64 ms, quint32 counter)
 
 QUuid Uuid7::create()
 {
-    return createAt(QDateTime::currentMSecsSinceEpoch());
+    return createAt(Clock::instance()->nowUtc().toMSecsSinceEpoch());
 }
 
 QString Uuid7::createString()

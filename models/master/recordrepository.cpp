@@ -30,7 +30,7 @@ bool RecordRepository::refuseIfReadOnly(QString *error) const
         return false;
     if (error) {
         *error = tr("Your role (%1) may not change %2.")
-                     .arg(Roles::displayName(m_actor.role), MasterData::label(m_spec.title).toLower());
+                     .arg(Roles::displayName(m_actor.role), MasterData::label(m_spec.title));
     }
     return true;
 }
@@ -269,7 +269,7 @@ bool RecordRepository::validateRemoval(const QString &id, QString *error) const
                 if (error) {
                     *error =
                         tr("This record is still used by %n row(s) of %1; change those first.", "", q.value(0).toInt())
-                            .arg(MasterData::label(other->title).toLower());
+                            .arg(MasterData::label(other->title));
                 }
                 return false;
             }

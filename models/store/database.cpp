@@ -57,6 +57,20 @@ private:
     QString m_error;
 };
 
+QString verifiedNotePath(const QString &path)
+{
+    return path + QStringLiteral(".verified");
+}
+
+/** Size and modification time in ms: what the verified note compares. */
+QString fingerprint(const QString &path)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists())
+        return {};
+    return QStringLiteral("%1 %2").arg(fi.size()).arg(fi.lastModified().toMSecsSinceEpoch());
+}
+
 } // namespace
 
 Database::Database(QString connectionName)
@@ -94,7 +108,7 @@ QString Database::defaultPath()
     return dir + QStringLiteral("/humasdesk/humasdesk.sqlite");
 }
 
-bool Database::inspect(const QString &path, DatabaseInfo *info, QString *error)
+bool Database::inspect(const QString &path, DatabaseInfo *info, QString *error, bool quickCheck)
 {
     DatabaseInfo result;
     const QFileInfo fi(path);
@@ -126,13 +140,18 @@ bool Database::inspect(const QString &path, DatabaseInfo *info, QString *error)
     if (!ro.ok())
         return fail(tr("Cannot open %1: %2. It was not changed.").arg(path, ro.error()));
     QSqlQuery q(ro.db());
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+    if (!quickCheck) {
+        // Still make SQLite read the header and schema: a damaged schema page fails here.
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next())
+            return fail(
+                tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
+    } else if (!q.exec(QStringLiteral("PRAGMA quick_check")))
         return fail(tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
     QStringList problems;
-    while (q.next())
+    while (quickCheck && q.next())
         problems << q.value(0).toString();
     result.integrity = problems.value(0);
-    if (problems != QStringList{QStringLiteral("ok")}) {
+    if (quickCheck && problems != QStringList{QStringLiteral("ok")}) {
         return fail(tr("%1 failed the integrity check (%2). It was not changed; restore a backup.")
                         .arg(path, problems.mid(0, 3).join(QStringLiteral("; "))));
     }
@@ -163,7 +182,9 @@ bool Database::open(const QString &path, QString *error, Journal journal)
 {
     close();
     DatabaseInfo info;
-    if (!inspect(path, &info, error))
+    m_checkedOn.clear();
+    m_ranIntegrityCheck = m_integrityCheck == IntegrityCheck::Always || needsIntegrityCheck(path);
+    if (!inspect(path, &info, error, m_ranIntegrityCheck))
         return false;
     const QFileInfo fi(path);
     if (!fi.absoluteDir().exists() && !QDir().mkpath(fi.absolutePath())) {
@@ -204,6 +225,11 @@ bool Database::open(const QString &path, QString *error, Journal journal)
         return false;
     }
     m_hlc = std::make_unique<HybridClock>(Clock::instance(), m_siteId);
+    // Either quick_check ran now, or the note showed it ran today on this very file: in both
+    // cases the file counts as checked today (a brand-new file trivially so).
+    m_checkedOn = Clock::instance()->nowUtc().date().toString(Qt::ISODate);
+    // Any verified note is stale from now on until the next clean close rewrites it.
+    QFile::remove(verifiedNotePath(m_path));
     qCDebug(lcStore) << "opened" << m_path << "schema" << schemaVersion();
     return true;
 }
@@ -212,15 +238,20 @@ void Database::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
+    bool wasOpen = false;
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
             if (m_depth > 0)
                 db.rollback();
             db.close();
+            wasOpen = true;
         }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    // Only a clean close records the file as verified; after a crash the note is stale.
+    if (wasOpen && !m_path.isEmpty())
+        writeVerifiedNote(m_path);
     m_depth = 0;
     m_hlc.reset();
     m_siteId.clear();
@@ -276,6 +307,30 @@ bool Database::migrate(int fromVersion, QString *error)
         qCInfo(lcStore) << "migrated" << m_path << "to schema" << version;
     }
     return tx.commit(error);
+}
+
+bool Database::needsIntegrityCheck(const QString &path) const
+{
+    const QFileInfo fi(path);
+    if (!fi.exists() || fi.size() == 0)
+        return false; // a new database
+    QFile note(verifiedNotePath(path));
+    if (!note.open(QIODevice::ReadOnly))
+        return true;
+    const QStringList parts = QString::fromLatin1(note.readAll()).trimmed().split(QLatin1Char(' '));
+    if (parts.size() != 3)
+        return true;
+    const QString today = Clock::instance()->nowUtc().date().toString(Qt::ISODate);
+    return parts.mid(0, 2).join(QLatin1Char(' ')) != fingerprint(path) || parts.at(2) != today;
+}
+
+void Database::writeVerifiedNote(const QString &path) const
+{
+    if (m_checkedOn.isEmpty())
+        return; // never opened successfully
+    QFile note(verifiedNotePath(path));
+    if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        note.write(QString(fingerprint(path) + QLatin1Char(' ') + m_checkedOn).toLatin1());
 }
 
 bool Database::loadSiteId(QString *error)

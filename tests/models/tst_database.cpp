@@ -1,3 +1,4 @@
+#include "mockclock.h"
 #include "store/database.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
@@ -212,6 +213,52 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!db.open(dir.path(), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void integrityCheckRunsWhenTheFileMayHaveChanged()
+    {
+        HumasTest::MockClock clock(QDateTime(QDate(2026, 11, 23), QTime(1, 0), Qt::UTC));
+        QTemporaryDir dir;
+        const QString path = dir.filePath("daily.sqlite");
+        QString error;
+        {
+            Database db;
+            QVERIFY(db.open(path, &error));
+        } // clean close writes the note
+        QVERIFY(QFile::exists(path + ".verified"));
+        {
+            Database db;
+            QVERIFY(db.open(path, &error));
+            QVERIFY(!db.lastOpenRanIntegrityCheck()); // unchanged since a clean close, checked today
+            QVERIFY(!QFile::exists(path + ".verified")); // stale while open: a crash forces a check
+        }
+        {
+            Database db;
+            db.setIntegrityCheck(Database::IntegrityCheck::Always);
+            QVERIFY(db.open(path, &error));
+            QVERIFY(db.lastOpenRanIntegrityCheck());
+        }
+        clock.advance(24 * 3600 * 1000); // the next day
+        {
+            Database db;
+            QVERIFY(db.open(path, &error));
+            QVERIFY(db.lastOpenRanIntegrityCheck());
+        }
+        // Changed by something else: size and time differ from the note.
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write(QByteArray(4096, '\0'));
+        }
+        {
+            Database db;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QVERIFY(db.lastOpenRanIntegrityCheck());
+        }
+        QFile::remove(path + ".verified"); // as after a crash
+        Database db;
+        QVERIFY(db.open(path, &error));
+        QVERIFY(db.lastOpenRanIntegrityCheck());
     }
 
     void metaValues()
