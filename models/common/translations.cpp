@@ -1,6 +1,7 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 #include <QTranslator>
 
@@ -9,6 +10,18 @@ namespace Humas {
 namespace {
 QTranslator *s_translator = nullptr;
 QString s_language = QStringLiteral("en");
+} // namespace
+
+namespace {
+/** Widgets retranslate on LanguageChange. Qt sends it only for non-empty translators and
+ *  does not send it for a locale change, so send it ourselves after every switch. */
+void announceChange()
+{
+    if (QCoreApplication *app = QCoreApplication::instance()) {
+        QEvent event(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(app, &event);
+    }
+}
 } // namespace
 
 bool Translations::setLanguage(const QString &code)
@@ -21,18 +34,21 @@ bool Translations::setLanguage(const QString &code)
     if (code != QLatin1String("id")) {
         s_language = QStringLiteral("en");
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        announceChange();
         return true;
     }
     auto *translator = new QTranslator;
     if (!translator->load(QStringLiteral(":/i18n/humasdesk_id.qm"))) {
         delete translator;
         s_language = QStringLiteral("en");
+        announceChange();
         return false;
     }
-    QCoreApplication::installTranslator(translator);
     s_translator = translator;
     s_language = QStringLiteral("id");
     QLocale::setDefault(QLocale(QLocale::Indonesian, QLocale::Indonesia));
+    QCoreApplication::installTranslator(translator);
+    announceChange();
     return true;
 }
 

@@ -28,13 +28,21 @@ QStringList ids(Database &db, const QString &sql)
     return out;
 }
 
-QString roman(int month)
+QString romanMonth(int month)
 {
     static const char *const numerals[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
     return QString::fromLatin1(numerals[(month - 1) % 12]);
 }
 
 } // namespace
+
+bool DemoGenerator::alreadyThere(const QString &table, const QString &id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(id);
+    return q.exec() && q.next();
+}
 
 DemoGenerator::DemoGenerator(Database &db, quint32 seed) : m_db(db), m_rng(seed)
 {
@@ -210,7 +218,7 @@ bool DemoGenerator::generateEvents(int count, QString *error, const Progress &pr
             {QStringLiteral("pic_name"), QString(pick("firstNames") + QLatin1Char(' ') + pick("lastNames"))},
             {QStringLiteral("pic_phone"), QStringLiteral("08%1").arg(m_rng.bounded(100000000, 999999999))},
             {QStringLiteral("letter_number"),
-             QStringLiteral("005/%1/%2/%3").arg(m_rng.bounded(1, 999)).arg(roman(day.month())).arg(day.year())},
+             QStringLiteral("005/%1/%2/%3").arg(m_rng.bounded(1, 999)).arg(romanMonth(day.month())).arg(day.year())},
             {QStringLiteral("officials_requested"), officialsJson},
             {QStringLiteral("officials_attending"), officialsJson},
             {QStringLiteral("venue_id"), m_venues.at(venueIndex)},
@@ -221,6 +229,11 @@ bool DemoGenerator::generateEvents(int count, QString *error, const Progress &pr
             {QStringLiteral("speech_needed"), m_rng.bounded(3) == 0 ? 1 : 0},
             {QStringLiteral("is_public"), m_rng.bounded(5) == 0 ? 0 : 1},
         };
+        if (i == 0 && alreadyThere(QStringLiteral("events"), id)) {
+            if (error)
+                *error = tr("Demo data made with this seed is already in the database; use another seed.");
+            return false;
+        }
         if (!writer.insertWithId(QStringLiteral("events"), id, row, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))
@@ -266,8 +279,10 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
             QStringLiteral("@contoh.id");
         QString id = seededId(receivedAt.toMSecsSinceEpoch());
         const QVariantMap row = {
-            {QStringLiteral("reg_number"),
-             QStringLiteral("%1/PPID/%2/%3").arg(seq, 3, 10, QLatin1Char('0')).arg(roman(day.month())).arg(day.year())},
+            {QStringLiteral("reg_number"), QStringLiteral("%1/PPID/%2/%3")
+                                               .arg(seq, 3, 10, QLatin1Char('0'))
+                                               .arg(romanMonth(day.month()))
+                                               .arg(day.year())},
             {QStringLiteral("received_at"), receivedAt.toUTC().toString(Qt::ISODate)},
             {QStringLiteral("channel"), channels.at(m_rng.bounded(int(channels.size())))},
             {QStringLiteral("requester_name"), name},
@@ -285,6 +300,11 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
             {QStringLiteral("opd_id"), m_opd.at(m_rng.bounded(int(m_opd.size())))},
             {QStringLiteral("status"), statuses.at(m_rng.bounded(int(statuses.size())))},
         };
+        if (i == 0 && alreadyThere(QStringLiteral("ppid_requests"), id)) {
+            if (error)
+                *error = tr("Demo data made with this seed is already in the database; use another seed.");
+            return false;
+        }
         if (!writer.insertWithId(QStringLiteral("ppid_requests"), id, row, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))

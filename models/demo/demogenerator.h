@@ -35,6 +35,7 @@ private:
     QString fill(QString text);
     QString seededId(qint64 ms);
     QString nik();
+    bool alreadyThere(const QString &table, const QString &id) const;
 
     Database &m_db;
     QRandomGenerator m_rng;

@@ -1,5 +1,6 @@
 #include "referencerepositories.h"
 
+#include "auth/userrepository.h"
 #include "masterdata.h"
 #include "store/database.h"
 
@@ -114,6 +115,25 @@ bool HolidayRepository::validateRules(const QVariantMap &merged, const QString &
         return false;
     }
     return true;
+}
+
+std::unique_ptr<RecordRepository> createRepository(Database &db, const TableSpec &spec, const Actor &actor)
+{
+    if (&spec == &MasterData::opd())
+        return std::make_unique<OpdRepository>(db, actor);
+    if (&spec == &MasterData::officials())
+        return std::make_unique<OfficialRepository>(db, actor);
+    if (&spec == &MasterData::kecamatan())
+        return std::make_unique<KecamatanRepository>(db, actor);
+    if (&spec == &MasterData::venues())
+        return std::make_unique<VenueRepository>(db, actor);
+    if (&spec == &MasterData::travelTimes())
+        return std::make_unique<TravelTimeRepository>(db, actor);
+    if (&spec == &MasterData::holidays())
+        return std::make_unique<HolidayRepository>(db, actor);
+    if (&spec == &MasterData::users())
+        return std::make_unique<UserRepository>(db, actor);
+    return std::make_unique<RecordRepository>(db, spec, actor);
 }
 
 } // namespace Humas

@@ -4,6 +4,8 @@
 
 #include <QDate>
 
+#include <memory>
+
 namespace Humas {
 
 class OpdRepository : public RecordRepository
@@ -59,5 +61,8 @@ public:
 protected:
     bool validateRules(const QVariantMap &merged, const QString &id, QString *error) const override;
 };
+
+/** The repository class that carries a table's own rules (a plain RecordRepository otherwise). */
+std::unique_ptr<RecordRepository> createRepository(Database &db, const TableSpec &spec, const Actor &actor);
 
 } // namespace Humas

@@ -68,6 +68,8 @@ private:
     QString m_actor;
     mutable QHash<QString, QStringList> m_columns;
     QHash<QString, QSqlQuery> m_queries;
+    QHash<QString, QString> m_insertSql; // "table|col,col" -> INSERT text
+    QSqlQuery m_failedQuery;
 };
 
 } // namespace Humas

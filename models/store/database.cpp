@@ -253,6 +253,7 @@ void Database::close()
     if (wasOpen && !m_path.isEmpty())
         writeVerifiedNote(m_path);
     m_depth = 0;
+    m_failedDepth = 0;
     m_hlc.reset();
     m_siteId.clear();
 }
@@ -419,10 +420,22 @@ bool Database::begin(QString *error)
     return true;
 }
 
+void Database::markFailed()
+{
+    if (m_depth > 0 && (m_failedDepth == 0 || m_depth < m_failedDepth))
+        m_failedDepth = m_depth;
+}
+
 bool Database::commit(QString *error)
 {
     if (m_depth <= 0)
         return false;
+    if (m_failedDepth > 0 && m_depth <= m_failedDepth) {
+        rollback();
+        if (error)
+            *error = tr("A change in this transaction failed earlier; nothing was saved.");
+        return false;
+    }
     QSqlQuery q(connection());
     const QString sql = m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE sp%1").arg(m_depth - 1);
     if (!q.exec(sql)) {
@@ -439,6 +452,8 @@ void Database::rollback()
 {
     if (m_depth <= 0)
         return;
+    if (m_failedDepth >= m_depth)
+        m_failedDepth = 0; // the half-done change is undone with this level
     QSqlQuery q(connection());
     if (m_depth == 1) {
         q.exec(QStringLiteral("ROLLBACK"));

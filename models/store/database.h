@@ -1,10 +1,11 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
+
+class QSqlDatabase;
 
 namespace Humas {
 
@@ -91,6 +92,11 @@ public:
     bool commit(QString *error);
     void rollback();
     int transactionDepth() const { return m_depth; }
+    /**
+     * Marks the innermost open transaction as holding a half-done change: committing it is
+     * refused (and rolls it back) until a rollback at or above that level clears the mark.
+     */
+    void markFailed();
 
     static constexpr int ApplicationId = 0x48554d53; // "HUMS"
 
@@ -105,6 +111,7 @@ private:
     QString m_siteId;
     std::unique_ptr<HybridClock> m_hlc;
     int m_depth = 0;
+    int m_failedDepth = 0;
     IntegrityCheck m_integrityCheck = IntegrityCheck::WhenChanged;
     bool m_ranIntegrityCheck = false;
     QString m_checkedOn;

@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -61,6 +64,39 @@ private Q_SLOTS:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(messages > 100);
         QVERIFY2(problems.isEmpty(), qPrintable(QString("%1 problem(s):\n").arg(problems.size()) + problems.mid(0, 30).join('\n')));
+    }
+
+    void everySourceStringIsInTheTsFile()
+    {
+        // Run lupdate over the sources into a copy of the .ts: nothing may come out unfinished.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath("humasdesk_id.ts");
+        QVERIFY(QFile::copy(HumasTest::sourceDir() + "/translations/humasdesk_id.ts", copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QStringList args = {"-no-obsolete", "-locations", "none", "-target-language", "id_ID"};
+        for (const char *folder : {"app", "ui", "models", "server"}) {
+            const QString path = HumasTest::sourceDir() + '/' + QLatin1String(folder);
+            if (QFile::exists(path))
+                args << path;
+        }
+        args << "-ts" << copy;
+        QProcess lupdate;
+        lupdate.start(HUMAS_LUPDATE, args);
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        QFile ts(copy);
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(ts.readAll());
+        QStringList missing;
+        const QRegularExpression unfinished("<source>([^<]*)</source>\\s*(<comment>[^<]*</comment>\\s*)?"
+                                            "<translation type=\"unfinished\"");
+        auto it = unfinished.globalMatch(text);
+        while (it.hasNext())
+            missing << it.next().captured(1);
+        QVERIFY2(missing.isEmpty(), qPrintable(QString("%1 string(s) in the code are not in translations/humasdesk_id.ts "
+                                                       "(run: cmake --build build -t update_translations):\n")
+                                                   .arg(missing.size())
+                                               + missing.mid(0, 30).join('\n')));
     }
 
     void compiledTranslationIsEmbedded()

@@ -97,6 +97,17 @@ private Q_SLOTS:
         QCOMPARE(t.count("outbox"), 0);
     }
 
+    void sameSeedTwiceIsRefusedClearly()
+    {
+        HumasTest::MockClock clock;
+        TestDatabase t;
+        QString error;
+        QVERIFY(DemoGenerator(t.db(), 5).generate(10, 10, 0, nullptr, &error));
+        QVERIFY(!DemoGenerator(t.db(), 5).generate(10, 10, 0, nullptr, &error));
+        QVERIFY2(error.contains("another seed"), qPrintable(error));
+        QCOMPARE(t.count("events"), 10);
+    }
+
     void secondRunContinuesNumbering()
     {
         HumasTest::MockClock clock;

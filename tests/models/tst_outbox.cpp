@@ -194,6 +194,58 @@ private Q_SLOTS:
         QCOMPARE(t.count("outbox"), 0);
     }
 
+    void aHalfDoneWriteInsideATransactionCannotBeCommitted()
+    {
+        TestDatabase t;
+        ChangeWriter w(t.db(), "ani");
+        QString error;
+        {
+            Humas::Transaction tx(t.db());
+            QString a;
+            QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
+            ChangeWriter::setFaultHook([](ChangeWriter::FaultPoint p) { return p == ChangeWriter::FaultPoint::AfterRowWrite; });
+            QString b;
+            QVERIFY(!w.insert("opd", {{"code", "B"}, {"name", "B"}}, &b, &error));
+            ChangeWriter::setFaultHook({});
+            // A careless caller ignores the failure and commits: refused, all rolled back.
+            QVERIFY(!tx.commit(&error));
+            QVERIFY2(error.contains("failed earlier"), qPrintable(error));
+        }
+        QCOMPARE(t.count("opd"), 0);
+        QCOMPARE(t.count("outbox"), 0);
+        // A failed statement that changed nothing does not spoil the transaction.
+        {
+            Humas::Transaction tx(t.db());
+            QString a;
+            QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
+            QVERIFY(!w.insertWithId("opd", a, {{"code", "C"}, {"name", "C"}}, &error)); // duplicate id
+            QVERIFY2(tx.commit(&error), qPrintable(error));
+        }
+        QCOMPARE(t.count("opd"), 1);
+        QCOMPARE(t.count("outbox"), 1);
+        // The mark is cleared by the rollback: the connection works normally afterwards.
+        QString c;
+        QVERIFY(w.insert("opd", {{"code", "D"}, {"name", "D"}}, &c, &error));
+        QCOMPARE(t.count("opd"), 2);
+    }
+
+    void changesAreValidJsonForAnyText()
+    {
+        TestDatabase t;
+        ChangeWriter w(t.db(), "ani");
+        const QString tricky = QString::fromUtf8("Rapat \"Forkopimda\" \\ C:\\arsip\n\tbaris\x01 — Sulawesi ✓ 日本");
+        QString id;
+        QVERIFY(w.insert("opd", {{"code", "J"}, {"name", tricky}}, &id, nullptr));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(lastOutbox(t.db()).value("changes").toString().toUtf8(), &parseError);
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object().value("name").toArray().at(1).toString(), tricky);
+        QVERIFY(doc.object().value("code").toArray().at(0).isNull()); // no old value
+        QVERIFY(w.update("opd", id, {{"name", "Biasa"}}, nullptr));
+        const QJsonObject changes = changesOf(lastOutbox(t.db()));
+        QCOMPARE(changes.value("name").toArray().at(0).toString(), tricky);
+    }
+
     void refusesUnknownAndSyncColumns()
     {
         TestDatabase t;

@@ -1,0 +1,180 @@
+// humasdesk: parses the command line, opens the database, signs the user in and shows the
+// main window. Everything else lives in humas_ui and humas_models.
+
+#include "auth/userrepository.h"
+#include "common/firstadmindialog.h"
+#include "common/logindialog.h"
+#include "common/mainwindow.h"
+#include "common/messagebox.h"
+#include "auth/pageaccess.h"
+#include "common/translations.h"
+#include "master/seeder.h"
+#include "settings/localpreferences.h"
+#include "store/database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QImageReader>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+/** The SVG icon when an SVG plugin is installed; otherwise a painted stand-in in the same colours. */
+QIcon applicationIcon()
+{
+    const QString svg = QStringLiteral(":/humasdesk/icons/humasdesk.svg");
+    if (QImageReader::supportedImageFormats().contains(QByteArrayLiteral("svg")))
+        return QIcon(svg);
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(QColor(0x1f, 0x6f, 0x5c));
+    painter.setPen(Qt::NoPen);
+    painter.drawRoundedRect(QRectF(2, 2, 60, 60), 11, 11);
+    painter.setBrush(Qt::white);
+    painter.drawRoundedRect(QRectF(13, 16, 38, 34), 4, 4);
+    painter.setBrush(QColor(0xe0, 0xa5, 0x26));
+    painter.drawRect(QRectF(13, 16, 38, 9));
+    painter.end();
+    return QIcon(pixmap);
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "humasdesk: %s\n", qUtf8Printable(message));
+}
+
+/** The value of --lang before the parser exists, so --help is already in that language. */
+QString languageFromArguments(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString arg = arguments.at(i);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return arg.mid(7);
+        if (arg == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+    }
+    return {};
+}
+
+int takeScreenshot(Humas::Database &db, const QString &page, const QString &fileName)
+{
+    Humas::Actor actor = Humas::Actor::system();
+    actor.username = QStringLiteral("screenshot");
+    HumasUi::MainWindow window(db, actor);
+    window.showPage(page.isEmpty() ? QStringLiteral("agenda") : page);
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1366, 768);
+    window.show();
+    QCoreApplication::processEvents();
+    if (!window.grab().save(fileName, "PNG")) {
+        printError(QCoreApplication::translate("HumasDesk", "Cannot save the screenshot to %1.").arg(fileName));
+        return 1;
+    }
+    return 0;
+}
+
+/** First start: create the administrator; otherwise sign in. An invalid actor means cancelled. */
+Humas::Actor signIn(Humas::Database &db)
+{
+    if (Humas::UserRepository(db, Humas::Actor::system()).needsFirstAdmin()) {
+        HumasUi::FirstAdminDialog dialog(db);
+        if (dialog.exec() != QDialog::Accepted)
+            return {};
+        return dialog.actor();
+    }
+    HumasUi::LoginDialog dialog(db);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.actor();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("HumasDesk"));
+    QApplication::setOrganizationName(QStringLiteral("HumasDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(HUMAS_VERSION));
+    QApplication::setWindowIcon(applicationIcon());
+
+    // The language comes first: every widget and every message is made in it.
+    QString language = languageFromArguments(QCoreApplication::arguments());
+    const bool languageGiven = !language.isEmpty();
+    if (!languageGiven)
+        language = Humas::LocalPreferences().language();
+    if (language != QLatin1String("id") && language != QLatin1String("en")) {
+        printError(QCoreApplication::translate("HumasDesk", "Unknown language \"%1\"; use id or en.").arg(language));
+        return 2;
+    }
+    Humas::Translations::setLanguage(language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "HumasDesk", "HumasDesk: agenda, public-information service and news of a regency's Humas office."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QCoreApplication::translate("HumasDesk", "Use the database at <path>."),
+                                      QStringLiteral("path"), Humas::Database::defaultPath());
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("HumasDesk", "Render the main window at 1366×768 to <file.png> and exit."),
+        QStringLiteral("file.png"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QCoreApplication::translate("HumasDesk", "Open the page <page>: agenda, ppid, news, reports, master or sync."),
+        QStringLiteral("page"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("HumasDesk", "Use the language <lang> (id or en) for this run."),
+        QStringLiteral("lang"));
+    parser.addOptions({dbOption, screenshotOption, pageOption, langOption});
+    parser.process(app);
+
+    const QString page = parser.value(pageOption);
+    if (!page.isEmpty() && !Humas::PageAccess::pageIds().contains(page)) {
+        printError(QCoreApplication::translate("HumasDesk",
+                                               "Unknown page \"%1\"; use agenda, ppid, news, reports, master or sync.")
+                       .arg(page));
+        return 2;
+    }
+    const bool screenshot = parser.isSet(screenshotOption);
+    auto fail = [screenshot](const QString &message) {
+        if (screenshot)
+            printError(message);
+        else
+            HumasUi::MessageBox::critical(nullptr, QStringLiteral("HumasDesk"), message);
+        return 1;
+    };
+
+    Humas::Database db;
+    QString error;
+    if (!db.open(parser.value(dbOption), &error))
+        return fail(error);
+    if (!Humas::Seeder::isInitialized(db)) {
+        QString summary;
+        if (!Humas::Seeder::init(db, QString(), nullptr, &summary, &error))
+            return fail(error);
+    }
+
+    if (screenshot)
+        return takeScreenshot(db, page, parser.value(screenshotOption));
+
+    const Humas::Actor actor = signIn(db);
+    if (!actor.isValid())
+        return 0;
+    HumasUi::MainWindow window(db, actor);
+    if (!page.isEmpty())
+        window.showPage(page);
+    window.show();
+    QTimer::singleShot(0, &window, [&window] { window.startDailyBackup(window.today()); });
+    return app.exec();
+}
