@@ -187,6 +187,10 @@
         <source>Saving failed: %1</source>
         <translation>Penyimpanan gagal: %1</translation>
     </message>
+    <message>
+        <source>A change in this transaction failed earlier; nothing was saved.</source>
+        <translation>Salah satu perubahan dalam transaksi ini telah gagal sebelumnya; tidak ada yang disimpan.</translation>
+    </message>
 </context>
 <context>
     <name>Humas::DemoGenerator</name>
@@ -205,6 +209,10 @@
     <message>
         <source>News items were skipped: the news service has no tables yet.</source>
         <translation>Berita dilewati: tabel layanan berita belum tersedia.</translation>
+    </message>
+    <message>
+        <source>Demo data made with this seed is already in the database; use another seed.</source>
+        <translation>Data demo dengan benih acak (seed) ini sudah ada di basis data; gunakan benih acak lain.</translation>
     </message>
 </context>
 <context>
@@ -507,7 +515,7 @@
     <name>Humas::Seeder</name>
     <message>
         <source>Unknown preset &quot;%1&quot;; known presets: %2.</source>
-        <translation>Preset &quot;%1&quot; tidak dikenal; preset yang tersedia: %2.</translation>
+        <translation>Prasetel &quot;%1&quot; tidak dikenal; prasetel yang tersedia: %2.</translation>
     </message>
     <message>
         <source>The database was already initialised on %1; nothing was changed.</source>
@@ -606,6 +614,935 @@
     <message>
         <source>A venue named &quot;%1&quot; already exists in this district.</source>
         <translation>Tempat bernama &quot;%1&quot; sudah ada di kecamatan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::BackupCommand</name>
+    <message>
+        <source>Write a consistent copy of the database to a new file.</source>
+        <translation>Tulis salinan basis data yang konsisten ke berkas baru.</translation>
+    </message>
+    <message>
+        <source>[options] FILE</source>
+        <translation>[opsi] FILE</translation>
+    </message>
+    <message>
+        <source>The backup file to create; it must not exist yet.</source>
+        <translation>Berkas cadangan yang akan dibuat; berkas ini belum boleh ada.</translation>
+    </message>
+    <message>
+        <source>Name the backup file: humasdesk-cli backup FILE.</source>
+        <translation>Sebutkan berkas cadangan: humasdesk-cli backup FILE.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file name.</source>
+        <translation>%1 sudah ada; pilih nama berkas lain.</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (%2 bytes).</source>
+        <translation>Cadangan ditulis ke %1 (%2 byte).</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::CheckCommand</name>
+    <message>
+        <source>Check schema, integrity and row counts without changing anything.</source>
+        <translation>Periksa skema, integritas, dan jumlah baris tanpa mengubah apa pun.</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (terkini)</translation>
+    </message>
+    <message>
+        <source>%1 (older than this program&apos;s %2; it will be upgraded when HumasDesk opens it)</source>
+        <translation>%1 (lebih lama daripada skema %2 program ini; akan diperbarui saat dibuka oleh HumasDesk)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Basis data: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>Size: %1 bytes</source>
+        <translation>Ukuran: %1 byte</translation>
+    </message>
+    <message>
+        <source>%1 holds no HumasDesk data (it is empty); &quot;humasdesk-cli init&quot; sets it up.</source>
+        <translation>%1 tidak berisi data HumasDesk (kosong); jalankan &quot;humasdesk-cli init&quot; untuk menyiapkannya.</translation>
+    </message>
+    <message>
+        <source>Schema: %1</source>
+        <translation>Skema: %1</translation>
+    </message>
+    <message>
+        <source>Integrity: %1</source>
+        <translation>Integritas: %1</translation>
+    </message>
+    <message>
+        <source>The database is usable.</source>
+        <translation>Basis data dapat digunakan.</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Jumlah baris:</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::Command</name>
+    <message>
+        <source>[options]</source>
+        <translation>[opsi]</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot; for %2; see &quot;humasdesk-cli %2 --help&quot;.</source>
+        <translation>Argumen &quot;%1&quot; tidak diharapkan untuk %2; lihat &quot;humasdesk-cli %2 --help&quot;.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist; create it with &quot;humasdesk-cli init&quot;.</source>
+        <translation>Basis data %1 tidak ada; buat dengan &quot;humasdesk-cli init&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 memerlukan bilangan bulat dari %2 sampai %3, bukan &quot;%4&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::DemoCommand</name>
+    <message>
+        <source>Add reproducible demo events and information requests.</source>
+        <translation>Tambahkan kegiatan dan permohonan informasi demo yang dapat dibuat ulang secara identik.</translation>
+    </message>
+    <message>
+        <source>--events N --requests N [--news N] [--seed S]</source>
+        <translation>--events N --requests N [--news N] [--seed S]</translation>
+    </message>
+    <message>
+        <source>Number of agenda events to add.</source>
+        <translation>Jumlah kegiatan agenda yang ditambahkan.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Number of public-information requests to add.</source>
+        <translation>Jumlah permohonan informasi publik yang ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Number of news items to add (skipped until the news service exists).</source>
+        <translation>Jumlah berita yang ditambahkan (dilewati sampai layanan berita tersedia).</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same data (default 1).</source>
+        <translation>Benih acak (seed); benih acak yang sama menghasilkan data yang sama (bawaan 1).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>demo needs --events N and --requests N.</source>
+        <translation>demo memerlukan --events N dan --requests N.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::Dispatcher</name>
+    <message>
+        <source>The database file (default: %1).</source>
+        <translation>Berkas basis data (bawaan: %1).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Language of messages: id (Indonesian) or en (English).</source>
+        <translation>Bahasa pesan: id (Bahasa Indonesia) atau en (English).</translation>
+    </message>
+    <message>
+        <source>id|en</source>
+        <translation>id|en</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Tampilkan bantuan ini.</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use id or en.</source>
+        <translation>Bahasa &quot;%1&quot; tidak dikenal; gunakan id atau en.</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;; see --help.</source>
+        <translation>Opsi &quot;%1&quot; tidak dikenal; lihat --help.</translation>
+    </message>
+    <message>
+        <source>Show the program version.</source>
+        <translation>Tampilkan versi program.</translation>
+    </message>
+    <message>
+        <source>The command to run.</source>
+        <translation>Perintah yang akan dijalankan.</translation>
+    </message>
+    <message>
+        <source>No command given; see --help.</source>
+        <translation>Perintah belum diberikan; lihat --help.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;; the commands are: %2.</source>
+        <translation>Perintah &quot;%1&quot; tidak dikenal; perintah yang tersedia: %2.</translation>
+    </message>
+    <message>
+        <source>Usage: humasdesk-cli [global options] COMMAND [options]</source>
+        <translation>Penggunaan: humasdesk-cli [opsi global] COMMAND [opsi]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Perintah:</translation>
+    </message>
+    <message>
+        <source>&quot;humasdesk-cli COMMAND --help&quot; shows the options of a command.</source>
+        <translation>&quot;humasdesk-cli COMMAND --help&quot; menampilkan opsi suatu perintah.</translation>
+    </message>
+    <message>
+        <source>Usage: humasdesk-cli %1 %2</source>
+        <translation>Penggunaan: humasdesk-cli %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::InitCommand</name>
+    <message>
+        <source>Create and fill a new database (officials, holidays, regency preset).</source>
+        <translation>Buat dan isi basis data baru (pejabat, hari libur, prasetel kabupaten).</translation>
+    </message>
+    <message>
+        <source>Also load a regency&apos;s districts (kecamatan) and agencies (OPD). Presets: %1.</source>
+        <translation>Muat juga kecamatan dan perangkat daerah (OPD) suatu kabupaten. Prasetel: %1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;; known presets: %2.</source>
+        <translation>Prasetel &quot;%1&quot; tidak dikenal; prasetel yang tersedia: %2.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Basis data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::UserCommand</name>
+    <message>
+        <source>Add a user (password from standard input) or list the users.</source>
+        <translation>Tambahkan pengguna (kata sandi dari masukan standar) atau tampilkan daftar pengguna.</translation>
+    </message>
+    <message>
+        <source>add --username U --role ROLE [--name FULL] [--opd CODE] --password-stdin | list</source>
+        <translation>add --username U --role ROLE [--name FULL] [--opd CODE] --password-stdin | list</translation>
+    </message>
+    <message>
+        <source>add or list.</source>
+        <translation>add atau list.</translation>
+    </message>
+    <message>
+        <source>The user name to log in with.</source>
+        <translation>Nama pengguna untuk masuk.</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>The role: %1.</source>
+        <translation>Peran: %1.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>The full name (default: the user name).</source>
+        <translation>Nama lengkap (bawaan: nama pengguna).</translation>
+    </message>
+    <message>
+        <source>FULL</source>
+        <translation>FULL</translation>
+    </message>
+    <message>
+        <source>Code of the agency (OPD) of a user with the opd role.</source>
+        <translation>Kode perangkat daerah (OPD) bagi pengguna dengan peran opd.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>Baca kata sandi dari baris pertama masukan standar.</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli user add … or humasdesk-cli user list.</source>
+        <translation>Sebutkan tindakan: humasdesk-cli user add … atau humasdesk-cli user list.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for user; use add or list.</source>
+        <translation>Tindakan &quot;%1&quot; untuk user tidak dikenal; gunakan add atau list.</translation>
+    </message>
+    <message>
+        <source>user add needs --username.</source>
+        <translation>user add memerlukan --username.</translation>
+    </message>
+    <message>
+        <source>user add needs --role with one of: %1.</source>
+        <translation>user add memerlukan --role dengan salah satu nilai: %1.</translation>
+    </message>
+    <message>
+        <source>user add reads the password from standard input; add --password-stdin.</source>
+        <translation>user add membaca kata sandi dari masukan standar; tambahkan --password-stdin.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Kata sandi untuk %1: </translation>
+    </message>
+    <message>
+        <source>No password was given on standard input.</source>
+        <translation>Tidak ada kata sandi yang diberikan melalui masukan standar.</translation>
+    </message>
+    <message>
+        <source>No agency (OPD) has the code &quot;%1&quot;.</source>
+        <translation>Tidak ada perangkat daerah (OPD) dengan kode &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>User %1 added with the role %2.</source>
+        <translation>Pengguna %1 ditambahkan dengan peran %2.</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to user add, not user list.</source>
+        <translation>--%1 hanya berlaku untuk user add, bukan user list.</translation>
+    </message>
+    <message>
+        <source>There are no users yet.</source>
+        <translation>Belum ada pengguna.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nama Pengguna</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama Lengkap</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+</context>
+<context>
+    <name>HumasDesk</name>
+    <message>
+        <source>Cannot save the screenshot to %1.</source>
+        <translation>Tangkapan layar tidak dapat disimpan ke %1.</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use id or en.</source>
+        <translation>Bahasa &quot;%1&quot; tidak dikenal; gunakan id atau en.</translation>
+    </message>
+    <message>
+        <source>HumasDesk: agenda, public-information service and news of a regency&apos;s Humas office.</source>
+        <translation>HumasDesk: agenda, layanan informasi publik, dan berita Bagian Humas pemerintah kabupaten.</translation>
+    </message>
+    <message>
+        <source>Use the database at &lt;path&gt;.</source>
+        <translation>Gunakan basis data di &lt;path&gt;.</translation>
+    </message>
+    <message>
+        <source>Render the main window at 1366×768 to &lt;file.png&gt; and exit.</source>
+        <translation>Simpan tampilan jendela utama berukuran 1366×768 ke &lt;file.png&gt;, lalu keluar.</translation>
+    </message>
+    <message>
+        <source>Open the page &lt;page&gt;: agenda, ppid, news, reports, master or sync.</source>
+        <translation>Buka halaman &lt;page&gt;: agenda, ppid, news, reports, master, atau sync.</translation>
+    </message>
+    <message>
+        <source>Use the language &lt;lang&gt; (id or en) for this run.</source>
+        <translation>Gunakan bahasa &lt;lang&gt; (id atau en) untuk sesi ini.</translation>
+    </message>
+    <message>
+        <source>Unknown page &quot;%1&quot;; use agenda, ppid, news, reports, master or sync.</source>
+        <translation>Halaman &quot;%1&quot; tidak dikenal; gunakan agenda, ppid, news, reports, master, atau sync.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::AboutDialog</name>
+    <message>
+        <source>About HumasDesk</source>
+        <translation>Tentang HumasDesk</translation>
+    </message>
+    <message>
+        <source>HumasDesk %1</source>
+        <translation>HumasDesk %1</translation>
+    </message>
+    <message>
+        <source>HumasDesk is the desk of a regency&apos;s public-relations office (Bagian Humas): the one-door agenda of the regency&apos;s leaders, the public-information service (PPID) and the agencies&apos; news. It works offline on this computer and shares its data with colleagues through a shared file or the HumasDesk server.</source>
+        <translation>HumasDesk adalah aplikasi kerja Bagian Humas pemerintah kabupaten: agenda satu pintu pimpinan daerah, layanan informasi publik (PPID), dan berita perangkat daerah. Aplikasi ini bekerja tanpa koneksi internet di komputer ini dan berbagi data dengan rekan kerja melalui berkas bersama atau server HumasDesk.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, used under the GNU Lesser General Public License version 3. Data is stored with SQLite, which is in the public domain.</source>
+        <translation>Dibuat dengan Qt %1, yang digunakan berdasarkan GNU Lesser General Public License versi 3. Data disimpan dengan SQLite, yang berstatus domain publik.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::DataMasterPage</name>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Urungkan: %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Urungkan (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>Ulangi: %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Ulangi (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Read only: your role cannot change %1.</source>
+        <translation>Hanya baca: peran Anda tidak berwenang mengubah %1.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Add an entry (Ins)</source>
+        <translation>Tambah entri (Ins)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry (Enter or double-click)</source>
+        <translation>Ubah entri yang dipilih (Enter atau klik dua kali)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry (Del)</source>
+        <translation>Hapus entri yang dipilih (Del)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Impor CSV…</translation>
+    </message>
+    <message>
+        <source>Import a holiday list (date,kind,name,source)</source>
+        <translation>Impor daftar hari libur (date,kind,name,source)</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>Cari (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Data Master</source>
+        <translation>Data Master</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::FirstAdminDialog</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Kedua kata sandi tidak sama.</translation>
+    </message>
+    <message>
+        <source>Welcome to HumasDesk</source>
+        <translation>Selamat datang di HumasDesk</translation>
+    </message>
+    <message>
+        <source>This database has no administrator yet. Create the administrator account; the administrator then adds the other users in Master Data.</source>
+        <translation>Basis data ini belum memiliki Administrator. Buat akun Administrator; selanjutnya Administrator menambahkan pengguna lain di Data Master.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nama &amp;lengkap:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Ulangi kata sandi:</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>Minimal %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Buat akun</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::LoginDialog</name>
+    <message>
+        <source>Sign in — HumasDesk</source>
+        <translation>Masuk — HumasDesk</translation>
+    </message>
+    <message>
+        <source>Sign in with your HumasDesk user name and password.</source>
+        <translation>Masuk dengan nama pengguna dan kata sandi HumasDesk Anda.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::MainWindow</name>
+    <message>
+        <source>Every agency event that needs the Regent, the Vice Regent, the Regional Secretary or another official is submitted through one door and scheduled without clashes.</source>
+        <translation>Setiap kegiatan perangkat daerah yang memerlukan kehadiran Bupati, Wakil Bupati, Sekretaris Daerah, atau pejabat lain diajukan melalui satu pintu dan dijadwalkan tanpa bentrok.</translation>
+    </message>
+    <message>
+        <source>The register of public-information requests and objections, with legal deadlines counted in working days, receipts and reports.</source>
+        <translation>Register permohonan informasi publik dan keberatan, dengan jangka waktu sesuai ketentuan yang dihitung dalam hari kerja, tanda bukti penerimaan, serta laporan.</translation>
+    </message>
+    <message>
+        <source>News drafted by the agencies, edited and approved by Humas, then published on the regency website.</source>
+        <translation>Berita disusun oleh perangkat daerah, disunting dan disetujui oleh Humas, lalu diterbitkan di situs web kabupaten.</translation>
+    </message>
+    <message>
+        <source>Daily agendas, monthly recaps and information-service reports with the letterhead and a signature block, ready to print.</source>
+        <translation>Agenda harian, rekap bulanan, dan laporan layanan informasi dengan kop surat dan blok tanda tangan, siap cetak.</translation>
+    </message>
+    <message>
+        <source>Sharing data with colleagues through a shared database file or the HumasDesk server.</source>
+        <translation>Berbagi data dengan rekan kerja melalui berkas basis data bersama atau server HumasDesk.</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Information Service</source>
+        <translation>Layanan Informasi</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>Berita</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Master Data</source>
+        <translation>Data Master</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Back up database…</source>
+        <translation>&amp;Cadangkan basis data…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <source>&amp;About HumasDesk</source>
+        <translation>&amp;Tentang HumasDesk</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Basis data: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Masuk sebagai %1</translation>
+    </message>
+    <message>
+        <source>Sync: not configured</source>
+        <translation>Sinkronisasi: belum dikonfigurasi</translation>
+    </message>
+    <message>
+        <source>Synchronisation with colleagues has not been set up on this computer.</source>
+        <translation>Sinkronisasi dengan rekan kerja belum diatur di komputer ini.</translation>
+    </message>
+    <message>
+        <source>%1 — HumasDesk</source>
+        <translation>%1 — HumasDesk</translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>Cadangkan basis data</translation>
+    </message>
+    <message>
+        <source>HumasDesk database (*.sqlite)</source>
+        <translation>Basis data HumasDesk (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Pencadangan gagal</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1</source>
+        <translation>Cadangan disimpan ke %1</translation>
+    </message>
+    <message>
+        <source>Daily backup saved</source>
+        <translation>Cadangan harian disimpan</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::MessageBox</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PlaceholderPage</name>
+    <message>
+        <source>Not available yet</source>
+        <translation>Belum tersedia</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::RecordCommand</name>
+    <message>
+        <source>Add &quot;%1&quot;</source>
+        <translation>Tambah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>Ubah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation>Hapus &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Undo not possible</source>
+        <translation>Tidak dapat diurungkan</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be undone: %2</source>
+        <translation>&quot;%1&quot; tidak dapat diurungkan: %2</translation>
+    </message>
+    <message>
+        <source>Redo not possible</source>
+        <translation>Tidak dapat diulangi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be redone: %2</source>
+        <translation>&quot;%1&quot; tidak dapat diulangi: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::RecordEditDialog</name>
+    <message>
+        <source>New entry: %1</source>
+        <translation>Entri baru: %1</translation>
+    </message>
+    <message>
+        <source>Edit entry: %1</source>
+        <translation>Ubah entri: %1</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>Kolom bertanda * wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>Minimal %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current password</source>
+        <translation>Biarkan kosong jika kata sandi tidak diubah</translation>
+    </message>
+    <message>
+        <source>e.g. 0812 3456 7890</source>
+        <translation>contoh: 0812 3456 7890</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::RecordTab</name>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>Tidak ada data yang cocok dengan pencarian.</translation>
+    </message>
+    <message>
+        <source>No entries yet. Add the first one with Add (Ins).</source>
+        <translation>Belum ada entri. Tambahkan entri pertama dengan Tambah (Ins).</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Belum ada entri.</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Hapus entri</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? You can bring it back with Undo (Ctrl+Z).</source>
+        <translation>Hapus &quot;%1&quot;? Entri ini dapat dikembalikan dengan Urungkan (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Tidak dapat menghapus</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>Impor hari libur</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Berkas CSV (*.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Impor gagal</translation>
+    </message>
+    <message>
+        <source>Holidays imported</source>
+        <translation>Hari libur berhasil diimpor</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated, %3 unchanged.</source>
+        <translation>%1 ditambahkan, %2 diperbarui, %3 tidak berubah.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SettingsDialog</name>
+    <message>
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>Choose the emblem</source>
+        <translation>Pilih lambang daerah</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Tidak dapat membaca %1: %2</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Regency (shared by every computer)</source>
+        <translation>Kabupaten (berlaku di semua komputer)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Komputer ini</translation>
+    </message>
+    <message>
+        <source>&amp;Regency name:</source>
+        <translation>Nama &amp;kabupaten:</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead lines:</source>
+        <translation>&amp;Baris kop surat:</translation>
+    </message>
+    <message>
+        <source>Office &amp;address:</source>
+        <translation>&amp;Alamat kantor:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>K&amp;ota:</translation>
+    </message>
+    <message>
+        <source>Emblem:</source>
+        <translation>Lambang daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Ba&amp;hasa:</translation>
+    </message>
+    <message>
+        <source>One line per row, as printed at the top of letters and reports</source>
+        <translation>Tulis setiap baris kop pada baris tersendiri, seperti tercetak di bagian atas surat dan laporan</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+        <source>WIB — Western Indonesia (UTC+7)</source>
+        <translation>WIB — Waktu Indonesia Barat (UTC+7)</translation>
+    </message>
+    <message>
+        <source>WITA — Central Indonesia (UTC+8)</source>
+        <translation>WITA — Waktu Indonesia Tengah (UTC+8)</translation>
+    </message>
+    <message>
+        <source>WIT — Eastern Indonesia (UTC+9)</source>
+        <translation>WIT — Waktu Indonesia Timur (UTC+9)</translation>
+    </message>
+    <message>
+        <source>Count collective leave (cuti bersama) as working days</source>
+        <translation>Hitung cuti bersama sebagai hari kerja</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the regency settings.</source>
+        <translation>Hanya Administrator yang dapat mengubah pengaturan kabupaten.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 </TS>

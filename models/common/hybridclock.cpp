@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <cstdio>
+
 namespace Humas {
 
 HybridClock::HybridClock(Clock *clock, QString siteId) : m_clock(clock), m_siteId(std::move(siteId)) {}
@@ -64,10 +66,11 @@ bool HybridClock::parse(const QString &stamp, qint64 *ms, int *logical, QString 
 
 QString HybridClock::format(qint64 ms, int logical, const QString &site)
 {
-    return QStringLiteral("%1-%2-%3")
-        .arg(ms, 13, 16, QLatin1Char('0'))
-        .arg(logical & 0xffff, 4, 16, QLatin1Char('0'))
-        .arg(site);
+    // Every write stamps one, so this avoids QString::arg's generic machinery.
+    char buffer[24];
+    const int n = std::snprintf(buffer, sizeof buffer, "%013llx-%04x-", static_cast<unsigned long long>(ms),
+                                static_cast<unsigned>(logical & 0xffff));
+    return QString::fromLatin1(buffer, n) + site;
 }
 
 } // namespace Humas

@@ -9,6 +9,7 @@ namespace Humas {
 
 namespace {
 QTranslator *s_translator = nullptr;
+QTranslator *s_qtTranslator = nullptr; // Qt's own texts (command-line help), see translations/qt_id.ts
 QString s_language = QStringLiteral("en");
 } // namespace
 
@@ -26,10 +27,12 @@ void announceChange()
 
 bool Translations::setLanguage(const QString &code)
 {
-    if (s_translator) {
-        QCoreApplication::removeTranslator(s_translator);
-        delete s_translator;
-        s_translator = nullptr;
+    for (QTranslator **t : {&s_translator, &s_qtTranslator}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete *t;
+            *t = nullptr;
+        }
     }
     if (code != QLatin1String("id")) {
         s_language = QStringLiteral("en");
@@ -45,6 +48,13 @@ bool Translations::setLanguage(const QString &code)
         return false;
     }
     s_translator = translator;
+    auto *qtTranslator = new QTranslator;
+    if (qtTranslator->load(QStringLiteral(":/i18n/qt_id.qm"))) {
+        QCoreApplication::installTranslator(qtTranslator);
+        s_qtTranslator = qtTranslator;
+    } else {
+        delete qtTranslator;
+    }
     s_language = QStringLiteral("id");
     QLocale::setDefault(QLocale(QLocale::Indonesian, QLocale::Indonesia));
     QCoreApplication::installTranslator(translator);

@@ -6,8 +6,10 @@
 #include "database.h"
 
 #include <QDate>
+
 #include <QSqlError>
 #include <QSqlRecord>
+#include <cstdio>
 
 namespace Humas {
 
@@ -25,14 +27,41 @@ bool faultAt(ChangeWriter::FaultPoint point)
     return hook && hook(point);
 }
 
+/** UTC time as "yyyy-MM-ddTHH:mm:ss.zzzZ", formatted by hand: QDateTime::toString costs
+ *  about 36,000 instructions a call (callgrind), a tenth of a whole write. */
+QString isoUtc(const QDateTime &utc)
+{
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year(), d.month(),
+                                d.day(), t.hour(), t.minute(), t.second(), t.msec());
+    return QString::fromLatin1(buffer, n);
+}
+
 QString nowText()
 {
-    return Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
+    return isoUtc(Clock::instance()->nowUtc().toUTC());
+}
+
+bool needsEscape(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == u'"' || u == u'\\')
+            return true;
+    }
+    return false;
 }
 
 void appendJsonString(QString &out, const QString &text)
 {
     out += QLatin1Char('"');
+    if (!needsEscape(text)) { // the common case: append in one go
+        out += text;
+        out += QLatin1Char('"');
+        return;
+    }
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         if (u == u'"' || u == u'\\') {
@@ -181,7 +210,7 @@ QVariant ChangeWriter::storageValue(const QVariant &value)
     case QMetaType::QDate:
         return value.toDate().toString(Qt::ISODate);
     case QMetaType::QDateTime:
-        return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+        return isoUtc(value.toDateTime().toUTC());
     case QMetaType::Bool:
         return value.toBool() ? 1 : 0;
     default:
