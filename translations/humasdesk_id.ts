@@ -282,6 +282,73 @@
     </message>
 </context>
 <context>
+    <name>Humas::IcalReader</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Baris %1: %2</translation>
+    </message>
+    <message>
+        <source>The text is not valid UTF-8.</source>
+        <translation>teks bukan UTF-8 yang valid.</translation>
+    </message>
+    <message>
+        <source>The line is not a property of the form NAME:value.</source>
+        <translation>baris ini bukan properti berbentuk NAMA:nilai.</translation>
+    </message>
+    <message>
+        <source>Only BEGIN:VCALENDAR may follow END:VCALENDAR.</source>
+        <translation>setelah END:VCALENDAR hanya boleh ada BEGIN:VCALENDAR.</translation>
+    </message>
+    <message>
+        <source>The calendar does not begin with BEGIN:VCALENDAR.</source>
+        <translation>kalender tidak diawali BEGIN:VCALENDAR.</translation>
+    </message>
+    <message>
+        <source>END:%1 does not close %2 begun on line %3.</source>
+        <translation>END:%1 tidak menutup %2 yang dimulai pada baris %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid UTC offset.</source>
+        <translation>&quot;%1&quot; bukan selisih UTC yang valid.</translation>
+    </message>
+    <message>
+        <source>%1 is never closed with END:%1.</source>
+        <translation>%1 tidak pernah ditutup dengan END:%1.</translation>
+    </message>
+    <message>
+        <source>The time zone &quot;%1&quot; is unknown and not defined in the file.</source>
+        <translation>zona waktu &quot;%1&quot; tidak dikenal dan tidak didefinisikan dalam berkas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date or date-time.</source>
+        <translation>&quot;%1&quot; bukan tanggal atau tanggal-waktu yang valid.</translation>
+    </message>
+    <message>
+        <source>The event has no UID.</source>
+        <translation>kegiatan tidak memiliki UID.</translation>
+    </message>
+    <message>
+        <source>The event has no start (DTSTART).</source>
+        <translation>kegiatan tidak memiliki waktu mulai (DTSTART).</translation>
+    </message>
+    <message>
+        <source>DTSTART and DTEND must both be dates or both be date-times.</source>
+        <translation>DTSTART dan DTEND harus sama-sama tanggal atau sama-sama tanggal-waktu.</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation>kegiatan berakhir sebelum dimulai.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid duration.</source>
+        <translation>&quot;%1&quot; bukan durasi yang valid.</translation>
+    </message>
+    <message>
+        <source>A repeating event needs a valid expansion window.</source>
+        <translation>kegiatan berulang memerlukan rentang tanggal penjabaran yang valid.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::MasterData</name>
     <message>
         <source>Agencies (OPD)</source>
@@ -482,6 +549,57 @@
     <message>
         <source>No</source>
         <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::RecurrenceRule</name>
+    <message>
+        <source>The recurrence rule part &quot;%1&quot; has no value.</source>
+        <translation>bagian aturan pengulangan &quot;%1&quot; tidak bernilai.</translation>
+    </message>
+    <message>
+        <source>The recurrence frequency &quot;%1&quot; is unknown or not supported.</source>
+        <translation>frekuensi pengulangan &quot;%1&quot; tidak dikenal atau tidak didukung.</translation>
+    </message>
+    <message>
+        <source>The recurrence interval &quot;%1&quot; is not a positive number.</source>
+        <translation>interval pengulangan &quot;%1&quot; bukan bilangan positif.</translation>
+    </message>
+    <message>
+        <source>The recurrence count &quot;%1&quot; is not a positive number.</source>
+        <translation>jumlah pengulangan &quot;%1&quot; bukan bilangan positif.</translation>
+    </message>
+    <message>
+        <source>The recurrence end &quot;%1&quot; is not a valid date.</source>
+        <translation>akhir pengulangan &quot;%1&quot; bukan tanggal yang valid.</translation>
+    </message>
+    <message>
+        <source>The week start &quot;%1&quot; is not a weekday.</source>
+        <translation>awal pekan &quot;%1&quot; bukan nama hari.</translation>
+    </message>
+    <message>
+        <source>The weekday &quot;%1&quot; in the recurrence rule is not valid.</source>
+        <translation>hari &quot;%1&quot; dalam aturan pengulangan tidak valid.</translation>
+    </message>
+    <message>
+        <source>The month day &quot;%1&quot; in the recurrence rule is not valid.</source>
+        <translation>tanggal bulan &quot;%1&quot; dalam aturan pengulangan tidak valid.</translation>
+    </message>
+    <message>
+        <source>The recurrence rule part &quot;%1&quot; is not supported.</source>
+        <translation>bagian aturan pengulangan &quot;%1&quot; tidak didukung.</translation>
+    </message>
+    <message>
+        <source>The recurrence rule has no frequency (FREQ).</source>
+        <translation>aturan pengulangan tidak memiliki frekuensi (FREQ).</translation>
+    </message>
+    <message>
+        <source>The recurrence rule has both COUNT and UNTIL.</source>
+        <translation>aturan pengulangan memuat COUNT sekaligus UNTIL.</translation>
+    </message>
+    <message>
+        <source>This combination of recurrence rule parts is not supported.</source>
+        <translation>kombinasi bagian aturan pengulangan ini tidak didukung.</translation>
     </message>
 </context>
 <context>
