@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Humas::AgendaReport</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Kegiatan</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Dress code</source>
+        <translation>Pakaian</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Organiser: %1</source>
+        <translation>Penyelenggara: %1</translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation>Kecamatan %1</translation>
+    </message>
+    <message>
+        <source>Represented by %1</source>
+        <translation>Diwakili %1</translation>
+    </message>
+    <message>
+        <source>Represented</source>
+        <translation>Diwakilkan</translation>
+    </message>
+    <message>
+        <source>Attending: %1</source>
+        <translation>Hadir: %1</translation>
+    </message>
+    <message>
+        <source>Speech required</source>
+        <translation>Memberikan sambutan</translation>
+    </message>
+    <message>
+        <source>Not yet confirmed</source>
+        <translation>Belum dikonfirmasi</translation>
+    </message>
+    <message>
+        <source>AGENDA OF ACTIVITIES</source>
+        <translation>AGENDA KEGIATAN</translation>
+    </message>
+    <message>
+        <source>AGENDA OF THE %1</source>
+        <translation>AGENDA KEGIATAN %1</translation>
+    </message>
+    <message>
+        <source>WEEKLY AGENDA OF ACTIVITIES</source>
+        <translation>AGENDA KEGIATAN MINGGUAN</translation>
+    </message>
+    <message>
+        <source>WEEKLY AGENDA OF THE %1</source>
+        <translation>AGENDA KEGIATAN MINGGUAN %1</translation>
+    </message>
+    <message>
+        <source>No activities are scheduled for this day.</source>
+        <translation>Tidak ada kegiatan terjadwal pada hari ini.</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Sepanjang hari</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <comment>a date range</comment>
+        <translation>%1 s.d. %2</translation>
+    </message>
+</context>
+<context>
     <name>Humas::AppSettings</name>
     <message>
         <source>The time zone must be WIB, WITA or WIT.</source>
@@ -216,6 +300,104 @@
     </message>
 </context>
 <context>
+    <name>Humas::EventRepository</name>
+    <message>
+        <source>Your role (%1) may not change the agenda.</source>
+        <translation>Peran Anda (%1) tidak berwenang mengubah agenda.</translation>
+    </message>
+    <message>
+        <source>An OPD account may only submit events of its own OPD.</source>
+        <translation>Akun OPD hanya dapat mengajukan kegiatan OPD-nya sendiri.</translation>
+    </message>
+    <message>
+        <source>An OPD account may only submit events; protokol schedules them.</source>
+        <translation>Akun OPD hanya dapat mengajukan kegiatan; protokol yang menjadwalkannya.</translation>
+    </message>
+    <message>
+        <source>An event needs a title.</source>
+        <translation>Kegiatan wajib memiliki judul.</translation>
+    </message>
+    <message>
+        <source>An all-day event needs its first day.</source>
+        <translation>Kegiatan sepanjang hari wajib memiliki hari pertama.</translation>
+    </message>
+    <message>
+        <source>The last day of an all-day event cannot be before its first day.</source>
+        <translation>Hari terakhir kegiatan sepanjang hari tidak boleh sebelum hari pertamanya.</translation>
+    </message>
+    <message>
+        <source>An event needs a start and an end.</source>
+        <translation>Kegiatan wajib memiliki waktu mulai dan waktu selesai.</translation>
+    </message>
+    <message>
+        <source>The end of an event must be after its start.</source>
+        <translation>Waktu selesai kegiatan harus setelah waktu mulainya.</translation>
+    </message>
+    <message>
+        <source>An event needs at least one official.</source>
+        <translation>Kegiatan wajib melibatkan paling sedikit satu pejabat.</translation>
+    </message>
+    <message>
+        <source>Unknown official &quot;%1&quot;.</source>
+        <translation>Pejabat &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown venue &quot;%1&quot;.</source>
+        <translation>Tempat &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The invitation scan is not in the attachment store.</source>
+        <translation>Pindaian surat undangan tidak terdapat di penyimpanan lampiran.</translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation>Kegiatan tersebut sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Only protokol and admin may change the status of an event.</source>
+        <translation>Hanya protokol dan admin yang dapat mengubah status kegiatan.</translation>
+    </message>
+    <message>
+        <source>Only protokol and admin may delegate an event.</source>
+        <translation>Hanya protokol dan admin yang dapat mewakilkan kehadiran pada kegiatan.</translation>
+    </message>
+    <message>
+        <source>The official to be represented does not attend this event.</source>
+        <translation>Pejabat yang akan diwakili tidak menghadiri kegiatan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::EventStatus</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Terjadwal</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>An event that is &quot;%1&quot; cannot become &quot;%2&quot;.</source>
+        <translation>Kegiatan berstatus &quot;%1&quot; tidak dapat diubah menjadi &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::HolidayCsv</name>
     <message>
         <source>The holiday file is not UTF-8 text.</source>
@@ -349,6 +531,19 @@
     </message>
 </context>
 <context>
+    <name>Humas::Letterhead</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>place, date above a signature</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>NIP. %1</source>
+        <comment>civil-servant number under a signature</comment>
+        <translation>NIP. %1</translation>
+    </message>
+</context>
+<context>
     <name>Humas::MasterData</name>
     <message>
         <source>Agencies (OPD)</source>
@@ -477,6 +672,37 @@
     <message>
         <source>Local holiday</source>
         <translation>Libur Lokal</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PdfExport</name>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Tidak ada yang dapat diekspor.</translation>
+    </message>
+    <message>
+        <source>No file name was given for the PDF.</source>
+        <translation>Nama berkas PDF belum ditentukan.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>Berkas %1 tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Folder %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>Berkas PDF tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be replaced.</source>
+        <translation>Berkas %1 tidak dapat ditimpa.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1054,33 @@
     </message>
 </context>
 <context>
+    <name>HumasCli::ConflictsCommand</name>
+    <message>
+        <source>List the clashes of officials, venues and travel times in a date range.</source>
+        <translation>Tampilkan daftar bentrok jadwal pejabat, tempat, dan waktu tempuh dalam rentang tanggal.</translation>
+    </message>
+    <message>
+        <source>--from DATE --to DATE [--json]</source>
+        <translation>--from DATE --to DATE [--json]</translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD.</source>
+        <translation>Hari pertama, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Last day (inclusive), YYYY-MM-DD.</source>
+        <translation>Hari terakhir (inklusif), YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Print the conflicts as JSON.</source>
+        <translation>Tampilkan daftar bentrok dalam format JSON.</translation>
+    </message>
+</context>
+<context>
     <name>HumasCli::DemoCommand</name>
     <message>
         <source>Add reproducible demo events and information requests.</source>
@@ -927,6 +1180,157 @@
     <message>
         <source>Usage: humasdesk-cli %1 %2</source>
         <translation>Penggunaan: humasdesk-cli %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::EventsCommand</name>
+    <message>
+        <source>Add agenda events or list those of a date range.</source>
+        <translation>Tambahkan kegiatan agenda atau tampilkan daftar kegiatan dalam rentang tanggal.</translation>
+    </message>
+    <message>
+        <source>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]</source>
+        <translation>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]</translation>
+    </message>
+    <message>
+        <source>add or list.</source>
+        <translation>add atau list.</translation>
+    </message>
+    <message>
+        <source>Title of the event.</source>
+        <translation>Judul kegiatan.</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Start in local time, YYYY-MM-DDTHH:MM (with --all-day: the first day, YYYY-MM-DD).</source>
+        <translation>Waktu mulai menurut waktu setempat, YYYY-MM-DDTHH:MM (dengan --all-day: hari pertama, YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>End in local time, YYYY-MM-DDTHH:MM (default: one hour after the start); with --all-day the last day, inclusive (default: the first day).</source>
+        <translation>Waktu selesai menurut waktu setempat, YYYY-MM-DDTHH:MM (bawaan: satu jam setelah waktu mulai); dengan --all-day: hari terakhir, inklusif (bawaan: hari pertama).</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>Codes of the officials asked to attend, separated by commas.</source>
+        <translation>Kode pejabat yang diminta hadir, dipisahkan dengan koma.</translation>
+    </message>
+    <message>
+        <source>CODE[,CODE…]</source>
+        <translation>CODE[,CODE…]</translation>
+    </message>
+    <message>
+        <source>Venue name; a new name is added to the given district.</source>
+        <translation>Nama tempat; nama baru ditambahkan ke kecamatan yang disebutkan.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>District (kecamatan) of the venue.</source>
+        <translation>Kecamatan lokasi tempat.</translation>
+    </message>
+    <message>
+        <source>Code of the organising agency (OPD).</source>
+        <translation>Kode perangkat daerah (OPD) penyelenggara.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Status: %1 (default diajukan).</source>
+        <translation>Status: %1 (bawaan diajukan).</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>An all-day event: --start and --end are dates.</source>
+        <translation>Kegiatan sepanjang hari: --start dan --end berupa tanggal.</translation>
+    </message>
+    <message>
+        <source>First day to list, YYYY-MM-DD.</source>
+        <translation>Hari pertama yang ditampilkan, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Last day to list (inclusive), YYYY-MM-DD.</source>
+        <translation>Hari terakhir yang ditampilkan (inklusif), YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON.</source>
+        <translation>Tampilkan daftar dalam format JSON.</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli events add … or humasdesk-cli events list ….</source>
+        <translation>Sebutkan tindakan: humasdesk-cli events add … atau humasdesk-cli events list ….</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for events; use add or list.</source>
+        <translation>Tindakan &quot;%1&quot; untuk events tidak dikenal; gunakan add atau list.</translation>
+    </message>
+    <message>
+        <source>%1 needs --from DATE and --to DATE.</source>
+        <translation>%1 memerlukan --from DATE dan --to DATE.</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD, e.g. 2026-11-23.</source>
+        <translation>Tanggal ditulis dengan format YYYY-MM-DD, contoh: 2026-11-23.</translation>
+    </message>
+    <message>
+        <source>--to must not be before --from.</source>
+        <translation>--to tidak boleh sebelum --from.</translation>
+    </message>
+    <message>
+        <source>events add needs --%1.</source>
+        <translation>events add memerlukan --%1.</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot;; use one of: %2.</source>
+        <translation>Status &quot;%1&quot; tidak dikenal; gunakan salah satu dari: %2.</translation>
+    </message>
+    <message>
+        <source>With --all-day, --start and --end are dates written YYYY-MM-DD.</source>
+        <translation>Dengan --all-day, --start dan --end berupa tanggal dengan format YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The last day must not be before the first day.</source>
+        <translation>Hari terakhir tidak boleh sebelum hari pertama.</translation>
+    </message>
+    <message>
+        <source>Times are written YYYY-MM-DDTHH:MM in local time, e.g. 2026-11-23T08:00.</source>
+        <translation>Waktu ditulis dengan format YYYY-MM-DDTHH:MM menurut waktu setempat, contoh: 2026-11-23T08:00.</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>Waktu selesai harus setelah waktu mulai.</translation>
+    </message>
+    <message>
+        <source>Unknown official &quot;%1&quot;.</source>
+        <translation>Pejabat &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown district (kecamatan) &quot;%1&quot;.</source>
+        <translation>Kecamatan &quot;%1&quot; tidak dikenal.</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,10 @@
 #include "backupcommand.h"
 #include "checkcommand.h"
 #include "command.h"
+#include "conflictscommand.h"
 #include "console.h"
 #include "democommand.h"
+#include "eventscommand.h"
 #include "initcommand.h"
 #include "usercommand.h"
 
@@ -41,6 +43,8 @@ Dispatcher::Dispatcher()
     m_commands.push_back(std::make_unique<BackupCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<UserCommand>());
+    m_commands.push_back(std::make_unique<EventsCommand>());
+    m_commands.push_back(std::make_unique<ConflictsCommand>());
 }
 
 Dispatcher::~Dispatcher() = default;

@@ -1,0 +1,317 @@
+#include "eventscommand.h"
+
+#include "agenda/eventrepository.h"
+#include "agenda/eventstatus.h"
+#include "console.h"
+#include "master/referencerepositories.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTextStream>
+
+namespace HumasCli {
+
+namespace {
+const QString TitleOption = QStringLiteral("title");
+const QString StartOption = QStringLiteral("start");
+const QString EndOption = QStringLiteral("end");
+const QString OfficialOption = QStringLiteral("official");
+const QString VenueOption = QStringLiteral("venue");
+const QString KecamatanOption = QStringLiteral("kecamatan");
+const QString OpdOption = QStringLiteral("opd");
+const QString StatusOption = QStringLiteral("status");
+const QString AllDayOption = QStringLiteral("all-day");
+const QString FromOption = QStringLiteral("from");
+const QString ToOption = QStringLiteral("to");
+const QString JsonOption = QStringLiteral("json");
+
+const QString DateFormat = QStringLiteral("yyyy-MM-dd");
+const QString TimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm");
+
+QStringList statusCodes()
+{
+    QStringList codes;
+    for (const Humas::EventSpan::Status s : Humas::EventStatus::all())
+        codes << Humas::EventStatus::code(s);
+    return codes;
+}
+
+/** A strict YYYY-MM-DD date; invalid otherwise. */
+QDate parseDate(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    if (!m.hasMatch())
+        return {};
+    return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+}
+
+/** A strict YYYY-MM-DDTHH:MM local date and time; false when malformed or impossible. */
+bool parseLocalTime(const QString &text, QDate *date, QTime *time)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})$"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    if (!m.hasMatch())
+        return false;
+    *date = parseDate(m.captured(1));
+    *time = QTime(m.captured(2).toInt(), m.captured(3).toInt());
+    return date->isValid() && time->isValid();
+}
+
+} // namespace
+
+QString EventsCommand::summary() const
+{
+    return tr("Add agenda events or list those of a date range.");
+}
+
+QString EventsCommand::syntax() const
+{
+    return tr("add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME "
+              "[--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]");
+}
+
+void EventsCommand::addOptions(QCommandLineParser *parser) const
+{
+    parser->addPositionalArgument(QStringLiteral("action"), tr("add or list."));
+    parser->addOption({TitleOption, tr("Title of the event."), tr("T")});
+    parser->addOption({StartOption,
+                       tr("Start in local time, YYYY-MM-DDTHH:MM (with --all-day: the first day, YYYY-MM-DD)."),
+                       tr("S")});
+    parser->addOption({EndOption,
+                       tr("End in local time, YYYY-MM-DDTHH:MM (default: one hour after the start); with "
+                          "--all-day the last day, inclusive (default: the first day)."),
+                       tr("E")});
+    parser->addOption(
+        {OfficialOption, tr("Codes of the officials asked to attend, separated by commas."), tr("CODE[,CODE…]")});
+    parser->addOption({VenueOption, tr("Venue name; a new name is added to the given district."), tr("NAME")});
+    parser->addOption({KecamatanOption, tr("District (kecamatan) of the venue."), tr("NAME")});
+    parser->addOption({OpdOption, tr("Code of the organising agency (OPD)."), tr("CODE")});
+    parser->addOption({StatusOption, tr("Status: %1 (default diajukan).").arg(statusCodes().join(QStringLiteral(", "))),
+                       tr("STATUS")});
+    parser->addOption({AllDayOption, tr("An all-day event: --start and --end are dates.")});
+    parser->addOption({FromOption, tr("First day to list, YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({ToOption, tr("Last day to list (inclusive), YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({JsonOption, tr("Print the list as JSON.")});
+}
+
+int EventsCommand::run(const QCommandLineParser &parser, const QString &databasePath)
+{
+    const QString action = parser.positionalArguments().value(0);
+    if (!expectArguments(parser, 1, name()))
+        return ExitUsage;
+    if (action == QLatin1String("add"))
+        return add(parser, databasePath);
+    if (action == QLatin1String("list"))
+        return list(parser, databasePath);
+    if (action.isEmpty())
+        return usageError(tr("Say what to do: humasdesk-cli events add … or humasdesk-cli events list …."));
+    return usageError(tr("Unknown action \"%1\" for events; use add or list.").arg(action));
+}
+
+bool EventsCommand::parseDateRange(const QCommandLineParser &parser, const QString &command, QDate *from, QDate *to)
+{
+    if (!parser.isSet(FromOption) || !parser.isSet(ToOption)) {
+        usageError(tr("%1 needs --from DATE and --to DATE.").arg(command));
+        return false;
+    }
+    *from = parseDate(parser.value(FromOption));
+    *to = parseDate(parser.value(ToOption));
+    if (!from->isValid() || !to->isValid()) {
+        usageError(tr("Dates are written YYYY-MM-DD, e.g. 2026-11-23."));
+        return false;
+    }
+    if (*to < *from) {
+        usageError(tr("--to must not be before --from."));
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, QString> EventsCommand::names(const Humas::RecordRepository &repository, const QString &field)
+{
+    QHash<QString, QString> result;
+    for (const Humas::Record &r : repository.list())
+        result.insert(r.id, r.text(field));
+    return result;
+}
+
+/** What `events add` read from its options before the database is opened. */
+struct EventsCommand::AddInput
+{
+    Humas::EventRecord event;
+    QStringList officialCodes;
+    QDate startDate;
+    QDate endDate;
+    QTime startTime;
+    QTime endTime;
+};
+
+int EventsCommand::readAddOptions(const QCommandLineParser &parser, AddInput *input)
+{
+    for (const QString &option : {TitleOption, StartOption, OfficialOption, VenueOption, KecamatanOption}) {
+        if (!parser.isSet(option) || parser.value(option).trimmed().isEmpty())
+            return usageError(tr("events add needs --%1.").arg(option));
+    }
+    Humas::EventRecord &event = input->event;
+    event.title = parser.value(TitleOption).trimmed();
+    if (parser.isSet(StatusOption) && !Humas::EventStatus::fromCode(parser.value(StatusOption), &event.status))
+        return usageError(tr("Unknown status \"%1\"; use one of: %2.")
+                              .arg(parser.value(StatusOption), statusCodes().join(QStringLiteral(", "))));
+    event.allDay = parser.isSet(AllDayOption);
+    if (event.allDay) {
+        event.firstDate = parseDate(parser.value(StartOption));
+        event.lastDate = parser.isSet(EndOption) ? parseDate(parser.value(EndOption)) : event.firstDate;
+        if (!event.firstDate.isValid() || !event.lastDate.isValid())
+            return usageError(tr("With --all-day, --start and --end are dates written YYYY-MM-DD."));
+        if (event.lastDate < event.firstDate)
+            return usageError(tr("The last day must not be before the first day."));
+    } else {
+        if (!parseLocalTime(parser.value(StartOption), &input->startDate, &input->startTime) ||
+            (parser.isSet(EndOption) && !parseLocalTime(parser.value(EndOption), &input->endDate, &input->endTime)))
+            return usageError(tr("Times are written YYYY-MM-DDTHH:MM in local time, e.g. 2026-11-23T08:00."));
+        // Without --end a timed event lasts one hour.
+        if (!parser.isSet(EndOption)) {
+            const QDateTime end = QDateTime(input->startDate, input->startTime, Qt::UTC).addSecs(3600);
+            input->endDate = end.date();
+            input->endTime = end.time();
+        }
+        if (QDateTime(input->endDate, input->endTime, Qt::UTC) <=
+            QDateTime(input->startDate, input->startTime, Qt::UTC))
+            return usageError(tr("The end must be after the start."));
+    }
+    for (const QString &code : parser.value(OfficialOption).split(QLatin1Char(','))) {
+        if (!code.trimmed().isEmpty())
+            input->officialCodes << code.trimmed();
+    }
+    if (input->officialCodes.isEmpty())
+        return usageError(tr("events add needs --%1.").arg(OfficialOption));
+    return ExitOk;
+}
+
+int EventsCommand::resolveReferences(Humas::Database &db, const QCommandLineParser &parser, AddInput *input,
+                                     QString *kecamatanId)
+{
+    const Humas::Actor actor = Humas::Actor::system();
+    const Humas::OfficialRepository officials(db, actor);
+    for (const QString &code : std::as_const(input->officialCodes)) {
+        const Humas::Record official = officials.findBy(QStringLiteral("code"), code);
+        if (!official.isValid())
+            return failure(tr("Unknown official \"%1\".").arg(code));
+        input->event.officialsRequested << official.id;
+    }
+    if (parser.isSet(OpdOption)) {
+        const Humas::Record opd =
+            Humas::OpdRepository(db, actor).findBy(QStringLiteral("code"), parser.value(OpdOption));
+        if (!opd.isValid())
+            return failure(tr("Unknown OPD \"%1\".").arg(parser.value(OpdOption)));
+        input->event.opdId = opd.id;
+    }
+    const QString kecamatanName = parser.value(KecamatanOption).trimmed();
+    const Humas::Record kecamatan = Humas::KecamatanRepository(db, actor).findBy(QStringLiteral("name"), kecamatanName);
+    if (!kecamatan.isValid())
+        return failure(tr("Unknown district (kecamatan) \"%1\".").arg(kecamatanName));
+    *kecamatanId = kecamatan.id;
+    return ExitOk;
+}
+
+int EventsCommand::add(const QCommandLineParser &parser, const QString &databasePath)
+{
+    AddInput input;
+    if (const int code = readAddOptions(parser, &input); code != ExitOk)
+        return code;
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    QString kecamatanId;
+    if (const int code = resolveReferences(db, parser, &input, &kecamatanId); code != ExitOk)
+        return code;
+    const Humas::Actor actor = Humas::Actor::system();
+    Humas::EventRepository repository(db, actor);
+    Humas::EventRecord &event = input.event;
+    if (!event.allDay) {
+        event.start = repository.localToUtc(input.startDate, input.startTime);
+        event.end = repository.localToUtc(input.endDate, input.endTime);
+    }
+
+    // A new venue and the event are stored together or not at all.
+    QString error;
+    Humas::Transaction transaction(db, &error);
+    if (!transaction.isActive())
+        return failure(error);
+    Humas::VenueRepository venues(db, actor);
+    const QString venueName = parser.value(VenueOption).trimmed();
+    for (const Humas::Record &venue : venues.list()) {
+        if (venue.text(QStringLiteral("kecamatan_id")) == kecamatanId &&
+            venue.text(QStringLiteral("name")).compare(venueName, Qt::CaseInsensitive) == 0)
+            event.venueId = venue.id;
+    }
+    if (event.venueId.isEmpty() &&
+        !venues.insert({{QStringLiteral("name"), venueName}, {QStringLiteral("kecamatan_id"), kecamatanId}},
+                       &event.venueId, &error))
+        return failure(error);
+    if (!repository.add(&event, &error) || !transaction.commit(&error))
+        return failure(error);
+    Console::out() << event.id << Qt::endl;
+    return ExitOk;
+}
+
+int EventsCommand::list(const QCommandLineParser &parser, const QString &databasePath)
+{
+    QDate from;
+    QDate to;
+    if (!parseDateRange(parser, QStringLiteral("events list"), &from, &to))
+        return ExitUsage;
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    const Humas::Actor actor = Humas::Actor::system();
+    const Humas::EventRepository repository(db, actor);
+    const QHash<QString, QString> officialCodes = names(Humas::OfficialRepository(db, actor), QStringLiteral("code"));
+    const QHash<QString, QString> venueNames = names(Humas::VenueRepository(db, actor), QStringLiteral("name"));
+    const QHash<QString, QString> opdCodes = names(Humas::OpdRepository(db, actor), QStringLiteral("code"));
+    const QList<Humas::EventRecord> events = repository.eventsBetween(
+        repository.localToUtc(from, QTime(0, 0)), repository.localToUtc(to.addDays(1), QTime(0, 0)));
+    QJsonArray array;
+    for (const Humas::EventRecord &e : events) {
+        QStringList attending;
+        for (const QString &id : e.attending())
+            attending << officialCodes.value(id, id);
+        QStringList requested;
+        for (const QString &id : e.officialsRequested)
+            requested << officialCodes.value(id, id);
+        const QString start =
+            e.allDay ? e.firstDate.toString(DateFormat) : repository.utcToLocal(e.start).toString(TimeFormat);
+        const QString end =
+            e.allDay ? e.lastDate.toString(DateFormat) : repository.utcToLocal(e.end).toString(TimeFormat);
+        const QString status = Humas::EventStatus::code(e.status);
+        const QString venue = venueNames.value(e.venueId);
+        if (!parser.isSet(JsonOption)) {
+            Console::out() << QStringList{e.id, start, end, status, e.title, venue, attending.join(QLatin1Char(','))}
+                                  .join(QLatin1Char('\t'))
+                           << Qt::endl;
+            continue;
+        }
+        array.append(QJsonObject{
+            {QStringLiteral("id"), e.id},
+            {QStringLiteral("title"), e.title},
+            {QStringLiteral("start"), start},
+            {QStringLiteral("end"), end},
+            {QStringLiteral("allDay"), e.allDay},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("officials"), QJsonArray::fromStringList(attending)},
+            {QStringLiteral("officialsRequested"), QJsonArray::fromStringList(requested)},
+            {QStringLiteral("venue"), venue},
+            {QStringLiteral("opd"), opdCodes.value(e.opdId)},
+        });
+    }
+    if (parser.isSet(JsonOption))
+        Console::out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+    return ExitOk;
+}
+
+} // namespace HumasCli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "command.h"
+
+#include <QDate>
+#include <QHash>
+
+namespace Humas {
+class Database;
+class RecordRepository;
+} // namespace Humas
+
+namespace HumasCli {
+
+/**
+ * `events add …` and `events list …` (issue 3, exact syntax): the agenda from scripts.
+ * Times on the command line are the regency's local time. `events import`/`export` (.ics)
+ * are not here yet.
+ */
+class EventsCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(HumasCli::EventsCommand)
+public:
+    QString name() const override { return QStringLiteral("events"); }
+    QString summary() const override;
+    QString syntax() const override;
+    void addOptions(QCommandLineParser *parser) const override;
+    int run(const QCommandLineParser &parser, const QString &databasePath) override;
+
+    /**
+     * Reads --from DATE --to DATE (YYYY-MM-DD, to not before from). Prints a usage message
+     * and returns false when either is missing or malformed.
+     */
+    static bool parseDateRange(const QCommandLineParser &parser, const QString &command, QDate *from, QDate *to);
+    /** Live rows of a reference table as id → @p field (e.g. officials → code). */
+    static QHash<QString, QString> names(const Humas::RecordRepository &repository, const QString &field);
+
+private:
+    struct AddInput;
+    static int readAddOptions(const QCommandLineParser &parser, AddInput *input);
+    static int resolveReferences(Humas::Database &db, const QCommandLineParser &parser, AddInput *input,
+                                 QString *kecamatanId);
+    int add(const QCommandLineParser &parser, const QString &databasePath);
+    int list(const QCommandLineParser &parser, const QString &databasePath);
+};
+
+} // namespace HumasCli

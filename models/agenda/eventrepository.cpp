@@ -1,0 +1,410 @@
+#include "agenda/eventrepository.h"
+
+#include "agenda/conflictdetector.h"
+#include "agenda/eventstatus.h"
+#include "master/referencerepositories.h"
+#include "settings/appsettings.h"
+#include "store/blobstore.h"
+#include "store/changewriter.h"
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+namespace Humas {
+
+namespace {
+
+const QString Table = QStringLiteral("events");
+
+const QString SelectColumns =
+    QStringLiteral("SELECT e.id, e.rev, e.title, e.opd_id, e.pic_name, e.pic_phone, e.letter_number, e.letter_date, "
+                   "e.letter_blob, e.officials_requested, e.officials_attending, e.venue_id, e.starts_at, e.ends_at, "
+                   "e.all_day, e.status, e.dress_code, e.speech_needed, e.staff, e.is_public, e.notes, v.kecamatan_id "
+                   "FROM events e LEFT JOIN venues v ON v.id = e.venue_id AND v.deleted = 0 ");
+
+QString isoUtc(const QDateTime &dt)
+{
+    return dt.toUTC().toString(Qt::ISODate);
+}
+
+QString jsonList(const QStringList &ids)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+}
+
+QStringList listFromJson(const QString &text)
+{
+    QStringList ids;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array)
+        ids << v.toString();
+    return ids;
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+/** Text for a NOT NULL column: the SQL driver binds a null QString as NULL. */
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QVariantMap toValues(const EventRecord &e)
+{
+    return {
+        {QStringLiteral("title"), text(e.title)},
+        {QStringLiteral("opd_id"), nullable(e.opdId)},
+        {QStringLiteral("pic_name"), text(e.picName)},
+        {QStringLiteral("pic_phone"), text(e.picPhone)},
+        {QStringLiteral("letter_number"), text(e.letterNumber)},
+        {QStringLiteral("letter_date"),
+         e.letterDate.isValid() ? QVariant(e.letterDate.toString(Qt::ISODate)) : QVariant()},
+        {QStringLiteral("letter_blob"), nullable(e.letterBlob)},
+        {QStringLiteral("officials_requested"), jsonList(e.officialsRequested)},
+        {QStringLiteral("officials_attending"), jsonList(e.officialsAttending)},
+        {QStringLiteral("venue_id"), nullable(e.venueId)},
+        {QStringLiteral("starts_at"), isoUtc(e.start)},
+        {QStringLiteral("ends_at"), isoUtc(e.end)},
+        {QStringLiteral("all_day"), e.allDay ? 1 : 0},
+        {QStringLiteral("status"), EventStatus::code(e.status)},
+        {QStringLiteral("dress_code"), text(e.dressCode)},
+        {QStringLiteral("speech_needed"), e.speechNeeded ? 1 : 0},
+        {QStringLiteral("staff"), text(e.staff)},
+        {QStringLiteral("is_public"), e.isPublic ? 1 : 0},
+        {QStringLiteral("notes"), text(e.notes)},
+    };
+}
+
+} // namespace
+
+EventRepository::EventRepository(Database &db, Actor actor) : m_db(db), m_actor(std::move(actor))
+{
+    const QTimeZone zone = AppSettings(m_db, m_actor).timeZone();
+    // Any instant gives the same offset: the Indonesian zones have had no DST for decades.
+    m_offsetSeconds = zone.offsetFromUtc(QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC));
+}
+
+bool EventRepository::canWrite() const
+{
+    return canSchedule() || m_actor.role == Role::Opd;
+}
+
+bool EventRepository::canSchedule() const
+{
+    return m_actor.role == Role::Admin || m_actor.role == Role::Protokol;
+}
+
+QDateTime EventRepository::localToUtc(const QDate &date, const QTime &time) const
+{
+    return QDateTime(date, time, Qt::UTC).addSecs(-m_offsetSeconds);
+}
+
+QDateTime EventRepository::utcToLocal(const QDateTime &utc) const
+{
+    return utc.toOffsetFromUtc(m_offsetSeconds);
+}
+
+bool EventRepository::refuseUnlessWriter(QString *error) const
+{
+    if (canWrite())
+        return false;
+    if (error)
+        *error = tr("Your role (%1) may not change the agenda.").arg(Roles::displayName(m_actor.role));
+    return true;
+}
+
+bool EventRepository::checkOpdRules(const EventRecord &event, QString *error) const
+{
+    if (canSchedule())
+        return true;
+    if (m_actor.opdId.isEmpty() || event.opdId != m_actor.opdId) {
+        if (error)
+            *error = tr("An OPD account may only submit events of its own OPD.");
+        return false;
+    }
+    if (event.status != EventSpan::Status::Diajukan) {
+        if (error)
+            *error = tr("An OPD account may only submit events; protokol schedules them.");
+        return false;
+    }
+    return true;
+}
+
+bool EventRepository::normalise(EventRecord *e, QString *error) const
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    e->title = e->title.trimmed();
+    if (e->title.isEmpty())
+        return fail(tr("An event needs a title."));
+    if (e->allDay) {
+        if (!e->firstDate.isValid())
+            return fail(tr("An all-day event needs its first day."));
+        if (!e->lastDate.isValid())
+            e->lastDate = e->firstDate;
+        if (e->lastDate < e->firstDate)
+            return fail(tr("The last day of an all-day event cannot be before its first day."));
+        e->start = localToUtc(e->firstDate, QTime(0, 0));
+        e->end = localToUtc(e->lastDate.addDays(1), QTime(0, 0));
+    } else {
+        e->firstDate = {};
+        e->lastDate = {};
+        if (!e->start.isValid() || !e->end.isValid())
+            return fail(tr("An event needs a start and an end."));
+        e->start = e->start.toUTC();
+        e->end = e->end.toUTC();
+        if (e->end <= e->start)
+            return fail(tr("The end of an event must be after its start."));
+    }
+    e->officialsRequested.removeDuplicates();
+    e->officialsAttending.removeDuplicates();
+    if (e->officialsRequested.isEmpty())
+        return fail(tr("An event needs at least one official."));
+    for (const QString &id : e->officialsRequested + e->officialsAttending) {
+        if (!exists(QStringLiteral("officials"), id))
+            return fail(tr("Unknown official \"%1\".").arg(id));
+    }
+    if (!e->venueId.isEmpty() && !exists(QStringLiteral("venues"), e->venueId))
+        return fail(tr("Unknown venue \"%1\".").arg(e->venueId));
+    if (!e->opdId.isEmpty() && !exists(QStringLiteral("opd"), e->opdId))
+        return fail(tr("Unknown OPD \"%1\".").arg(e->opdId));
+    if (!e->letterBlob.isEmpty() && !BlobStore(m_db).contains(e->letterBlob))
+        return fail(tr("The invitation scan is not in the attachment store."));
+    return true;
+}
+
+bool EventRepository::add(EventRecord *event, QString *error)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    EventRecord e = *event;
+    if (!normalise(&e, error) || !checkOpdRules(e, error))
+        return false;
+    ChangeWriter writer(m_db, m_actor.username);
+    QString id;
+    if (!writer.insert(Table, toValues(e), &id, error))
+        return false;
+    e.id = id;
+    e.rev = 1;
+    *event = e;
+    return true;
+}
+
+bool EventRepository::update(const EventRecord &event, QString *error)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    const EventRecord current = get(event.id);
+    if (!current.isValid()) {
+        if (error)
+            *error = tr("The event no longer exists.");
+        return false;
+    }
+    // An OPD may touch only its own submissions that protokol has not taken up yet.
+    if (!checkOpdRules(current, error))
+        return false;
+    EventRecord e = event;
+    if (!normalise(&e, error) || !checkOpdRules(e, error))
+        return false;
+    if (e.status != current.status && !EventStatus::canTransition(current.status, e.status)) {
+        if (error)
+            *error = EventStatus::transitionError(current.status, e.status);
+        return false;
+    }
+    ChangeWriter writer(m_db, m_actor.username);
+    return writer.update(Table, e.id, toValues(e), error);
+}
+
+bool EventRepository::setStatus(const QString &id, EventSpan::Status status, QString *error)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    if (!canSchedule()) {
+        if (error)
+            *error = tr("Only protokol and admin may change the status of an event.");
+        return false;
+    }
+    const EventRecord current = get(id);
+    if (!current.isValid()) {
+        if (error)
+            *error = tr("The event no longer exists.");
+        return false;
+    }
+    if (current.status == status)
+        return true;
+    if (!EventStatus::canTransition(current.status, status)) {
+        if (error)
+            *error = EventStatus::transitionError(current.status, status);
+        return false;
+    }
+    ChangeWriter writer(m_db, m_actor.username);
+    return writer.update(Table, id, {{QStringLiteral("status"), EventStatus::code(status)}}, error);
+}
+
+bool EventRepository::delegate(const QString &eventId, const QString &requestedOfficialId,
+                               const QString &representativeOfficialId, QString *error)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!canSchedule())
+        return fail(tr("Only protokol and admin may delegate an event."));
+    const EventRecord current = get(eventId);
+    if (!current.isValid())
+        return fail(tr("The event no longer exists."));
+    if (!exists(QStringLiteral("officials"), representativeOfficialId))
+        return fail(tr("Unknown official \"%1\".").arg(representativeOfficialId));
+    QStringList attending = current.attending();
+    const qsizetype index = attending.indexOf(requestedOfficialId);
+    if (index < 0)
+        return fail(tr("The official to be represented does not attend this event."));
+    if (attending.contains(representativeOfficialId))
+        attending.removeAt(index);
+    else
+        attending[index] = representativeOfficialId;
+    ChangeWriter writer(m_db, m_actor.username);
+    return writer.update(Table, eventId, {{QStringLiteral("officials_attending"), jsonList(attending)}}, error);
+}
+
+EventRecord EventRepository::get(const QString &id) const
+{
+    const QList<EventRecord> found = query(QStringLiteral("e.id = ?"), {id}, nullptr);
+    return found.isEmpty() ? EventRecord() : found.constFirst();
+}
+
+QList<EventRecord> EventRepository::eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const
+{
+    return query(QStringLiteral("e.starts_at < ? AND e.ends_at > ?"), {isoUtc(toUtc), isoUtc(fromUtc)}, nullptr);
+}
+
+QList<EventSpan> EventRepository::spansBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const
+{
+    QStringList kecamatan;
+    const QList<EventRecord> events =
+        query(QStringLiteral("e.starts_at < ? AND e.ends_at > ?"), {isoUtc(toUtc), isoUtc(fromUtc)}, &kecamatan);
+    QList<EventSpan> spans;
+    spans.reserve(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const EventRecord &e = events.at(i);
+        EventSpan span = e.allDay ? EventSpan::allDay(e.id, e.firstDate, e.lastDate, m_offsetSeconds)
+                                  : EventSpan::timed(e.id, e.start.toMSecsSinceEpoch(), e.end.toMSecsSinceEpoch());
+        span.setStatus(e.status);
+        span.setAttendingOfficials(e.attending());
+        span.setVenueId(e.venueId);
+        span.setKecamatanId(kecamatan.value(i));
+        spans.append(span);
+    }
+    return spans;
+}
+
+TravelPolicy EventRepository::travelPolicy() const
+{
+    TravelPolicy policy;
+    const TravelTimeRepository repository(m_db, m_actor);
+    for (const Record &r : repository.list()) {
+        policy.setMinutes(r.text(QStringLiteral("kecamatan_a")), r.text(QStringLiteral("kecamatan_b")),
+                          r.values.value(QStringLiteral("minutes")).toInt());
+    }
+    return policy;
+}
+
+QList<Conflict> EventRepository::conflictsBetween(const QDate &fromDate, const QDate &toDate) const
+{
+    const TravelPolicy policy = travelPolicy();
+    const QDateTime rangeStart = localToUtc(fromDate, QTime(0, 0));
+    const QDateTime rangeEnd = localToUtc(toDate.addDays(1), QTime(0, 0));
+    // Travel clashes reach across the range's edges by at most the longest travel time.
+    const qint64 margin = qint64(policy.maxMinutes()) * 60;
+    const QList<EventSpan> spans = spansBetween(rangeStart.addSecs(-margin), rangeEnd.addSecs(margin));
+    QHash<QString, bool> inside;
+    const qint64 startMs = rangeStart.toMSecsSinceEpoch();
+    const qint64 endMs = rangeEnd.toMSecsSinceEpoch();
+    for (const EventSpan &s : spans)
+        inside.insert(s.id(), s.startMs() < endMs && startMs < s.endMs());
+    QList<Conflict> result;
+    for (const Conflict &c : ConflictDetector::findConflicts(spans, policy)) {
+        if (inside.value(c.first) || inside.value(c.second))
+            result.append(c);
+    }
+    return result;
+}
+
+bool EventRepository::exists(const QString &table, const QString &id) const
+{
+    if (id.isEmpty())
+        return false;
+    // @p table is one of our own constant names, never user input.
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM ") + table + QStringLiteral(" WHERE id = ? AND deleted = 0"));
+    q.addBindValue(id);
+    return q.exec() && q.next();
+}
+
+QList<EventRecord> EventRepository::query(const QString &where, const QVariantList &binds, QStringList *kecamatan) const
+{
+    QList<EventRecord> events;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(SelectColumns + QStringLiteral("WHERE e.deleted = 0 AND ") + where +
+                   QStringLiteral(" ORDER BY e.starts_at, e.id")))
+        return events;
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return events;
+    while (q.next()) {
+        events.append(fromQuery(q));
+        if (kecamatan)
+            kecamatan->append(q.value(21).toString());
+    }
+    return events;
+}
+
+EventRecord EventRepository::fromQuery(const QSqlQuery &q) const
+{
+    EventRecord e;
+    e.id = q.value(0).toString();
+    e.rev = q.value(1).toInt();
+    e.title = q.value(2).toString();
+    e.opdId = q.value(3).toString();
+    e.picName = q.value(4).toString();
+    e.picPhone = q.value(5).toString();
+    e.letterNumber = q.value(6).toString();
+    e.letterDate = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+    e.letterBlob = q.value(8).toString();
+    e.officialsRequested = listFromJson(q.value(9).toString());
+    e.officialsAttending = listFromJson(q.value(10).toString());
+    e.venueId = q.value(11).toString();
+    e.start = QDateTime::fromString(q.value(12).toString(), Qt::ISODate).toUTC();
+    e.end = QDateTime::fromString(q.value(13).toString(), Qt::ISODate).toUTC();
+    e.allDay = q.value(14).toInt() != 0;
+    if (e.allDay) {
+        e.firstDate = utcToLocal(e.start).date();
+        e.lastDate = utcToLocal(e.end).date().addDays(-1);
+    }
+    if (!EventStatus::fromCode(q.value(15).toString(), &e.status))
+        e.status = EventSpan::Status::Diajukan;
+    e.dressCode = q.value(16).toString();
+    e.speechNeeded = q.value(17).toInt() != 0;
+    e.staff = q.value(18).toString();
+    e.isPublic = q.value(19).toInt() != 0;
+    e.notes = q.value(20).toString();
+    return e;
+}
+
+} // namespace Humas

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "agenda/conflict.h"
+#include "agenda/eventrecord.h"
+#include "agenda/eventspan.h"
+#include "agenda/travelpolicy.h"
+#include "auth/role.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+class QSqlQuery;
+
+namespace Humas {
+
+class Database;
+
+/**
+ * Reads and writes agenda events (the `events` table) for one actor.
+ *
+ * Every write is validated (title, start before end, at least one official, the officials,
+ * venue, OPD and attachment exist), checked against the actor's role and goes through
+ * ChangeWriter (row + outbox in one transaction); a refused write changes nothing.
+ *
+ * Roles: protokol and admin schedule (any OPD, any status, status changes, delegation); the
+ * opd role submits and edits events of its own OPD only, and only while they are
+ * `diajukan`; pimpinan, ppid and redaksi only read.
+ *
+ * Local times use the regency's zone (AppSettings::timeZone()); WIB/WITA/WIT have no daylight
+ * saving time, so one fixed offset converts every date.
+ */
+class EventRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(Humas::EventRepository)
+public:
+    EventRepository(Database &db, Actor actor);
+
+    const Actor &actor() const { return m_actor; }
+    /** Whether the actor's role may add or change events at all. */
+    bool canWrite() const;
+    /** Whether the actor may schedule: change status, delegate, write for any OPD. */
+    bool canSchedule() const;
+
+    /** The regency's offset east of UTC in seconds (WITA: 28800). */
+    int utcOffsetSeconds() const { return m_offsetSeconds; }
+    /** The UTC instant of a local date and time in the regency's zone. */
+    QDateTime localToUtc(const QDate &date, const QTime &time) const;
+    /** A UTC instant as the regency's local date and time (a Qt::OffsetFromUTC QDateTime). */
+    QDateTime utcToLocal(const QDateTime &utc) const;
+
+    /**
+     * Validates and stores a new event; fills in its id, rev and, for an all-day event, its
+     * UTC span. Empty officialsAttending means "as requested".
+     */
+    bool add(EventRecord *event, QString *error);
+    /** Validates and stores every field of an existing event; a status change must be allowed. */
+    bool update(const EventRecord &event, QString *error);
+    /** Moves an event along its life cycle (EventStatus::canTransition). The same status is a no-op. */
+    bool setStatus(const QString &id, EventSpan::Status status, QString *error);
+    /**
+     * Delegation (diwakilkan): @p representativeOfficialId attends instead of
+     * @p requestedOfficialId. officials_requested keeps the official originally asked for.
+     */
+    bool delegate(const QString &eventId, const QString &requestedOfficialId, const QString &representativeOfficialId,
+                  QString *error);
+
+    /** A live event by id, or an invalid record. */
+    EventRecord get(const QString &id) const;
+    /** Live events overlapping the half-open UTC range [fromUtc, toUtc), by start. */
+    QList<EventRecord> eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const;
+    /** The same events as conflict-engine spans, with their venue's kecamatan. */
+    QList<EventSpan> spansBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const;
+
+    /** Travel defaults overridden by the travel_times matrix. */
+    TravelPolicy travelPolicy() const;
+    /**
+     * Every conflict touching the local days @p fromDate..@p toDate (inclusive): at least one
+     * of its two events overlaps those days. Events just outside the range are considered for
+     * travel clashes.
+     */
+    QList<Conflict> conflictsBetween(const QDate &fromDate, const QDate &toDate) const;
+
+private:
+    bool refuseUnlessWriter(QString *error) const;
+    bool checkOpdRules(const EventRecord &event, QString *error) const;
+    bool normalise(EventRecord *event, QString *error) const;
+    bool exists(const QString &table, const QString &id) const;
+    QList<EventRecord> query(const QString &where, const QVariantList &binds, QStringList *kecamatan) const;
+    EventRecord fromQuery(const QSqlQuery &q) const;
+
+    Database &m_db;
+    Actor m_actor;
+    int m_offsetSeconds = 8 * 3600;
+};
+
+} // namespace Humas
