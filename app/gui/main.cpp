@@ -1,12 +1,12 @@
 // humasdesk: parses the command line, opens the database, signs the user in and shows the
 // main window. Everything else lives in humas_ui and humas_models.
 
+#include "auth/pageaccess.h"
 #include "auth/userrepository.h"
 #include "common/firstadmindialog.h"
 #include "common/logindialog.h"
 #include "common/mainwindow.h"
 #include "common/messagebox.h"
-#include "auth/pageaccess.h"
 #include "common/translations.h"
 #include "master/seeder.h"
 #include "settings/localpreferences.h"

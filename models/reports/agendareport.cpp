@@ -37,13 +37,13 @@ QString tableStart()
 {
     const QString th = QStringLiteral("<th bgcolor=\"#d9d9d9\" align=\"center\" width=\"%1\">%2</th>");
     return QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
-                          "style=\"border-collapse:collapse; border-color:#000000;\"><thead><tr>")
-        + th.arg(QStringLiteral("6%"), esc(AgendaReport::tr("No.")))
-        + th.arg(QStringLiteral("16%"), esc(AgendaReport::tr("Time")))
-        + th.arg(QStringLiteral("28%"), esc(AgendaReport::tr("Activity")))
-        + th.arg(QStringLiteral("20%"), esc(AgendaReport::tr("Place")))
-        + th.arg(QStringLiteral("10%"), esc(AgendaReport::tr("Dress code")))
-        + th.arg(QStringLiteral("20%"), esc(AgendaReport::tr("Remarks"))) + QStringLiteral("</tr></thead>");
+                          "style=\"border-collapse:collapse; border-color:#000000;\"><thead><tr>") +
+           th.arg(QStringLiteral("6%"), esc(AgendaReport::tr("No."))) +
+           th.arg(QStringLiteral("16%"), esc(AgendaReport::tr("Time"))) +
+           th.arg(QStringLiteral("28%"), esc(AgendaReport::tr("Activity"))) +
+           th.arg(QStringLiteral("20%"), esc(AgendaReport::tr("Place"))) +
+           th.arg(QStringLiteral("10%"), esc(AgendaReport::tr("Dress code"))) +
+           th.arg(QStringLiteral("20%"), esc(AgendaReport::tr("Remarks"))) + QStringLiteral("</tr></thead>");
 }
 
 QString itemRow(int number, const AgendaReportItem &item, const QString &officialPosition, const QDate &day,
@@ -88,8 +88,8 @@ QTextDocument *newDocument(const QString &title, QObject *parent)
     document->setMetaInformation(QTextDocument::DocumentTitle, title);
     // Official letters use a Times-like serif; fall back to what the machine has.
     QFont font;
-    font.setFamilies({QStringLiteral("Times New Roman"), QStringLiteral("Liberation Serif"),
-                      QStringLiteral("DejaVu Serif")});
+    font.setFamilies(
+        {QStringLiteral("Times New Roman"), QStringLiteral("Liberation Serif"), QStringLiteral("DejaVu Serif")});
     font.setStyleHint(QFont::Serif);
     font.setPointSizeF(10);
     document->setDefaultFont(font);
@@ -128,10 +128,12 @@ QString AgendaReport::timeText(const AgendaReportItem &item, const QDate &day, c
     if (!end.isValid())
         return DateText::time(start.time(), zoneCode);
     // An event running over several days: the parts that are not on this day show their date.
-    const QString from = start.date() == day ? DateText::time(start.time())
-                                             : DateText::date(start.date()) + QLatin1Char(' ') + DateText::time(start.time());
-    const QString until = end.date() == day ? DateText::time(end.time(), zoneCode)
-                                            : DateText::date(end.date()) + QLatin1Char(' ') + DateText::time(end.time(), zoneCode);
+    const QString from = start.date() == day
+                             ? DateText::time(start.time())
+                             : DateText::date(start.date()) + QLatin1Char(' ') + DateText::time(start.time());
+    const QString until = end.date() == day
+                              ? DateText::time(end.time(), zoneCode)
+                              : DateText::date(end.date()) + QLatin1Char(' ') + DateText::time(end.time(), zoneCode);
     return from + QChar(0x2013) + until;
 }
 

@@ -54,7 +54,8 @@ QString Letterhead::html(const AppSettings &settings, QTextDocument *document)
     }
     const QString address = settings.officeAddress().trimmed();
     if (!address.isEmpty())
-        lines += QStringLiteral("<p align=\"center\" style=\"margin:0; font-size:10pt;\">%1</p>").arg(address.toHtmlEscaped());
+        lines += QStringLiteral("<p align=\"center\" style=\"margin:0; font-size:10pt;\">%1</p>")
+                     .arg(address.toHtmlEscaped());
 
     // Three columns, the outer two equally wide, so the text is centred on the page even
     // with the emblem on the left.
@@ -65,11 +66,12 @@ QString Letterhead::html(const AppSettings &settings, QTextDocument *document)
                                  "</tr></table>")
                       .arg(emblemCell, lines);
     // The double rule of an Indonesian kop surat: a thick line over a thin one.
-    out += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"margin-top:4px;\">"
-                          "<tr><td bgcolor=\"#000000\" style=\"font-size:2pt;\">&nbsp;</td></tr>"
-                          "<tr><td style=\"font-size:1pt;\">&nbsp;</td></tr>"
-                          "<tr><td bgcolor=\"#000000\" style=\"font-size:0.5pt;\">&nbsp;</td></tr>"
-                          "</table>");
+    out += QStringLiteral(
+        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"margin-top:4px;\">"
+        "<tr><td bgcolor=\"#000000\" style=\"font-size:2pt;\">&nbsp;</td></tr>"
+        "<tr><td style=\"font-size:1pt;\">&nbsp;</td></tr>"
+        "<tr><td bgcolor=\"#000000\" style=\"font-size:0.5pt;\">&nbsp;</td></tr>"
+        "</table>");
     return out;
 }
 
@@ -87,17 +89,21 @@ QString Letterhead::signatureHtml(const SignatureInfo &info, const QString &defa
     QString block;
     block += QStringLiteral("<p align=\"center\" style=\"margin:0;\">%1</p>").arg(placeDate.toHtmlEscaped());
     if (!info.position.trimmed().isEmpty())
-        block += QStringLiteral("<p align=\"center\" style=\"margin:0;\">%1</p>").arg(info.position.trimmed().toHtmlEscaped());
+        block += QStringLiteral("<p align=\"center\" style=\"margin:0;\">%1</p>")
+                     .arg(info.position.trimmed().toHtmlEscaped());
     // Room for the signature and the stamp.
     block += QStringLiteral("<p style=\"margin:0;\">&nbsp;</p><p style=\"margin:0;\">&nbsp;</p>"
                             "<p style=\"margin:0;\">&nbsp;</p><p style=\"margin:0;\">&nbsp;</p>");
-    block += QStringLiteral("<p align=\"center\" style=\"margin:0;\"><b><u>%1</u></b></p>").arg(info.name.trimmed().toHtmlEscaped());
+    block += QStringLiteral("<p align=\"center\" style=\"margin:0;\"><b><u>%1</u></b></p>")
+                 .arg(info.name.trimmed().toHtmlEscaped());
     if (!info.nip.trimmed().isEmpty())
-        block += QStringLiteral("<p align=\"center\" style=\"margin:0;\">%1</p>")
-                     .arg(tr("NIP. %1", "civil-servant number under a signature").arg(info.nip.trimmed()).toHtmlEscaped());
+        block +=
+            QStringLiteral("<p align=\"center\" style=\"margin:0;\">%1</p>")
+                .arg(tr("NIP. %1", "civil-servant number under a signature").arg(info.nip.trimmed()).toHtmlEscaped());
 
-    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"margin-top:24px;\">"
-                          "<tr><td width=\"55%\"></td><td width=\"45%\">%1</td></tr></table>")
+    return QStringLiteral(
+               "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" border=\"0\" style=\"margin-top:24px;\">"
+               "<tr><td width=\"55%\"></td><td width=\"45%\">%1</td></tr></table>")
         .arg(block);
 }
 

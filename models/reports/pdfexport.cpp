@@ -29,7 +29,8 @@ QPageLayout PdfExport::pageLayout(QPageLayout::Orientation orientation)
                        QPageLayout::Millimeter);
 }
 
-bool PdfExport::write(QTextDocument *document, const QString &file, QPageLayout::Orientation orientation, QString *error)
+bool PdfExport::write(QTextDocument *document, const QString &file, QPageLayout::Orientation orientation,
+                      QString *error)
 {
     if (!document)
         return fail(error, tr("There is nothing to export."));
@@ -37,10 +38,12 @@ bool PdfExport::write(QTextDocument *document, const QString &file, QPageLayout:
         return fail(error, tr("No file name was given for the PDF."));
     const QFileInfo target(file);
     if (target.exists() && (target.isDir() || !target.isWritable()))
-        return fail(error, tr("The file %1 cannot be written.").arg(QDir::toNativeSeparators(target.absoluteFilePath())));
+        return fail(error,
+                    tr("The file %1 cannot be written.").arg(QDir::toNativeSeparators(target.absoluteFilePath())));
     const QFileInfo folder(target.absolutePath());
     if (!folder.isDir())
-        return fail(error, tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
+        return fail(error,
+                    tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder.absoluteFilePath())));
 
     const QString partName = target.absoluteFilePath() + QStringLiteral(".part");
     QFile part(partName);
@@ -74,11 +77,13 @@ bool PdfExport::write(QTextDocument *document, const QString &file, QPageLayout:
     }
     if (QFile::exists(target.absoluteFilePath()) && !QFile::remove(target.absoluteFilePath())) {
         QFile::remove(partName);
-        return fail(error, tr("The file %1 cannot be replaced.").arg(QDir::toNativeSeparators(target.absoluteFilePath())));
+        return fail(error,
+                    tr("The file %1 cannot be replaced.").arg(QDir::toNativeSeparators(target.absoluteFilePath())));
     }
     if (!QFile::rename(partName, target.absoluteFilePath())) {
         QFile::remove(partName);
-        return fail(error, tr("The file %1 cannot be written.").arg(QDir::toNativeSeparators(target.absoluteFilePath())));
+        return fail(error,
+                    tr("The file %1 cannot be written.").arg(QDir::toNativeSeparators(target.absoluteFilePath())));
     }
     return true;
 }

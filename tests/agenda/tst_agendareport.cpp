@@ -65,8 +65,7 @@ QList<AgendaReportItem> weekItems()
     upacara.venueName = "Lapangan Kantor Bupati";
     upacara.dressCode = "PDU";
     items << upacara;
-    items << item("Kunjungan Kerja yang Dibatalkan", wita(Monday, 14), wita(Monday, 15, 30), {"Bupati"},
-                  "dibatalkan");
+    items << item("Kunjungan Kerja yang Dibatalkan", wita(Monday, 14), wita(Monday, 15, 30), {"Bupati"}, "dibatalkan");
     AgendaReportItem festival = item("Festival Teluk Tomini", wita(Monday, 0), wita(Monday.addDays(1), 0), {"Bupati"});
     festival.allDay = true;
     items << festival;
@@ -78,8 +77,8 @@ QList<AgendaReportItem> weekItems()
     items << bansos;
     // Sunday evening: not on Monday's agenda.
     items << item("Malam Ramah Tamah", wita(Monday.addDays(-1), 19), wita(Monday.addDays(-1), 22), {"Bupati"});
-    AgendaReportItem musrenbang = item("Musrenbang Kecamatan Tinombo", wita(Monday.addDays(1), 9),
-                                       wita(Monday.addDays(1), 11), {"Bupati"});
+    AgendaReportItem musrenbang =
+        item("Musrenbang Kecamatan Tinombo", wita(Monday.addDays(1), 9), wita(Monday.addDays(1), 11), {"Bupati"});
     musrenbang.kecamatanName = "Tinombo";
     items << musrenbang;
     items << item("Rapat Paripurna DPRD", wita(Monday.addDays(4), 9), wita(Monday.addDays(4), 12), {"Bupati"});
@@ -255,14 +254,14 @@ private Q_SLOTS:
         QVERIFY(!text.contains("Musrenbang"));
         QVERIFY(!text.contains(AgendaReport::emptyDayText()));
         // Signature at the end.
-        QVERIFY(ascending(positions(text, {"Penyerahan Bantuan Sosial", "Parigi, 22 November 2026",
-                                           "Moh. Rizal Lamasi, S.STP", "NIP. "})));
+        QVERIFY(ascending(positions(
+            text, {"Penyerahan Bantuan Sosial", "Parigi, 22 November 2026", "Moh. Rizal Lamasi, S.STP", "NIP. "})));
     }
 
     void emptyDay()
     {
-        std::unique_ptr<QTextDocument> doc(AgendaReport::dailyAgenda(*m_settings, "Bupati", Monday.addDays(2),
-                                                                     weekItems(), signature(), nullptr));
+        std::unique_ptr<QTextDocument> doc(
+            AgendaReport::dailyAgenda(*m_settings, "Bupati", Monday.addDays(2), weekItems(), signature(), nullptr));
         const QString text = doc->toPlainText();
         QVERIFY(text.contains("Rabu, 25 November 2026"));
         QVERIFY(text.contains(AgendaReport::emptyDayText()));
@@ -273,20 +272,20 @@ private Q_SLOTS:
     void weeklyAgenda()
     {
         // Any day of the week gives the Monday-based week.
-        std::unique_ptr<QTextDocument> doc(AgendaReport::weeklyAgenda(*m_settings, "Bupati", Monday.addDays(3),
-                                                                      weekItems(), signature(), nullptr));
+        std::unique_ptr<QTextDocument> doc(
+            AgendaReport::weeklyAgenda(*m_settings, "Bupati", Monday.addDays(3), weekItems(), signature(), nullptr));
         const QString text = doc->toPlainText();
         QVERIFY(text.contains(AgendaReport::weeklyTitle("Bupati")));
         QVERIFY(text.contains("23 November 2026"));
         QVERIFY(text.contains("29 November 2026"));
         QVERIFY(!text.contains("Minggu, 22 November 2026"));
-        QVERIFY2(ascending(positions(text, {"Senin, 23 November 2026", "Festival Teluk Tomini", "Apel Pagi",
-                                            "Penyerahan Bantuan Sosial", "Selasa, 24 November 2026",
-                                            "Musrenbang Kecamatan Tinombo", "Rabu, 25 November 2026",
-                                            "Kamis, 26 November 2026", "Jumat, 27 November 2026",
-                                            "Rapat Paripurna DPRD", "Sabtu, 28 November 2026",
-                                            "Minggu, 29 November 2026", "Moh. Rizal Lamasi, S.STP"})),
-                 qPrintable(text));
+        QVERIFY2(
+            ascending(positions(
+                text, {"Senin, 23 November 2026", "Festival Teluk Tomini", "Apel Pagi", "Penyerahan Bantuan Sosial",
+                       "Selasa, 24 November 2026", "Musrenbang Kecamatan Tinombo", "Rabu, 25 November 2026",
+                       "Kamis, 26 November 2026", "Jumat, 27 November 2026", "Rapat Paripurna DPRD",
+                       "Sabtu, 28 November 2026", "Minggu, 29 November 2026", "Moh. Rizal Lamasi, S.STP"})),
+            qPrintable(text));
         QVERIFY(text.contains(QString::fromUtf8("09.00–11.00 WITA")));
         QCOMPARE(text.count(AgendaReport::emptyDayText()), 4); // Wed, Thu, Sat, Sun
         QVERIFY(!text.contains("Malam Ramah Tamah"));
@@ -326,7 +325,8 @@ private Q_SLOTS:
         QVERIFY2(PdfExport::write(doc.get(), file, QPageLayout::Landscape, &error), qPrintable(error));
 
         if (qEnvironmentVariableIsSet("HUMAS_AGENDA_SAMPLE")) {
-            QVERIFY(PdfExport::write(doc.get(), qEnvironmentVariable("HUMAS_AGENDA_SAMPLE"), QPageLayout::Portrait, &error));
+            QVERIFY(PdfExport::write(doc.get(), qEnvironmentVariable("HUMAS_AGENDA_SAMPLE"), QPageLayout::Portrait,
+                                     &error));
             std::unique_ptr<QTextDocument> week(
                 AgendaReport::weeklyAgenda(s, "Bupati", Monday, weekItems(), signature(), nullptr));
             QVERIFY(PdfExport::write(week.get(), qEnvironmentVariable("HUMAS_AGENDA_SAMPLE") + "-weekly.pdf",
@@ -338,10 +338,12 @@ private Q_SLOTS:
         QVERIFY2(PdfExport::write(doc.get(), file, QPageLayout::Portrait, &error), qPrintable(error));
         // pdftotext breaks lines where the layout wrapped them.
         const QString text = pdfText(file).simplified();
-        for (const char *needle : {"PEMERINTAH KABUPATEN PARIGI MOUTONG", "SEKRETARIAT DAERAH", "Senin, 23 November 2026",
-                                   "08.00", "WITA", "Wakil Bupati", "Sekretaris Daerah", "Upacara Hari Guru Nasional",
-                                   "Moh. Rizal Lamasi, S.STP", "NIP. 19850612 200312 1 002"})
-            QVERIFY2(text.contains(QString::fromUtf8(needle)), qPrintable(QString("%1 missing in:\n%2").arg(needle, text)));
+        for (const char *needle :
+             {"PEMERINTAH KABUPATEN PARIGI MOUTONG", "SEKRETARIAT DAERAH", "Senin, 23 November 2026", "08.00", "WITA",
+              "Wakil Bupati", "Sekretaris Daerah", "Upacara Hari Guru Nasional", "Moh. Rizal Lamasi, S.STP",
+              "NIP. 19850612 200312 1 002"})
+            QVERIFY2(text.contains(QString::fromUtf8(needle)),
+                     qPrintable(QString("%1 missing in:\n%2").arg(needle, text)));
         QVERIFY(!text.contains("Dibatalkan"));
     }
 

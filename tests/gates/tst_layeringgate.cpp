@@ -28,7 +28,10 @@ class TestLayeringGate : public QObject
                 ++line;
                 const QString text = QString::fromUtf8(f.readLine());
                 if (pattern.match(text).hasMatch())
-                    out << QString("%1:%2: %3").arg(path.mid(HumasTest::sourceDir().size() + 1)).arg(line).arg(text.trimmed());
+                    out << QString("%1:%2: %3")
+                               .arg(path.mid(HumasTest::sourceDir().size() + 1))
+                               .arg(line)
+                               .arg(text.trimmed());
             }
         }
         return out;
@@ -38,10 +41,12 @@ private Q_SLOTS:
     void uiHasNoSqlSettingsOrNetwork()
     {
         QVERIFY(QFile::exists(HumasTest::sourceDir() + "/ui"));
-        const QRegularExpression forbidden("#\\s*include\\s*[<\"](QtSql/|QtNetwork/)?(QSql\\w*|QSettings|QNetwork\\w*)[>\"]");
+        const QRegularExpression forbidden(
+            "#\\s*include\\s*[<\"](QtSql/|QtNetwork/)?(QSql\\w*|QSettings|QNetwork\\w*)[>\"]");
         const QStringList bad = offenders("ui", forbidden);
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join('\n')));
-        const QRegularExpression sql("\\b(SELECT\\s+.+\\s+FROM|INSERT\\s+INTO|UPDATE\\s+\\w+\\s+SET|DELETE\\s+FROM)\\b");
+        const QRegularExpression sql(
+            "\\b(SELECT\\s+.+\\s+FROM|INSERT\\s+INTO|UPDATE\\s+\\w+\\s+SET|DELETE\\s+FROM)\\b");
         const QStringList sqlText = offenders("ui", sql);
         QVERIFY2(sqlText.isEmpty(), qPrintable(sqlText.join('\n')));
     }
@@ -49,7 +54,8 @@ private Q_SLOTS:
     void modelsAndServerHaveNoWidgets()
     {
         const QRegularExpression widgets(
-            "#\\s*include\\s*[<\"](QtWidgets/|QtPrintSupport/)?(QWidget|QDialog|QMainWindow|QMessageBox|QApplication|QPrint\\w*|Q\\w*Widget|QtWidgets)[>\"]");
+            "#\\s*include\\s*[<\"](QtWidgets/|QtPrintSupport/"
+            ")?(QWidget|QDialog|QMainWindow|QMessageBox|QApplication|QPrint\\w*|Q\\w*Widget|QtWidgets)[>\"]");
         for (const char *folder : {"models", "server", "app/cli"}) {
             if (!QFile::exists(HumasTest::sourceDir() + '/' + folder))
                 continue;

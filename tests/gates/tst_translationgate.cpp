@@ -57,13 +57,15 @@ private Q_SLOTS:
                 for (int n = 1; n <= 9; ++n) {
                     const QString marker = QString("%%1").arg(n);
                     if (source.contains(marker) != text.contains(marker))
-                        problems << QString("%1: \"%2\" → \"%3\" has different placeholders").arg(context, source, text);
+                        problems
+                            << QString("%1: \"%2\" → \"%3\" has different placeholders").arg(context, source, text);
                 }
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(messages > 100);
-        QVERIFY2(problems.isEmpty(), qPrintable(QString("%1 problem(s):\n").arg(problems.size()) + problems.mid(0, 30).join('\n')));
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QString("%1 problem(s):\n").arg(problems.size()) + problems.mid(0, 30).join('\n')));
     }
 
     void everySourceStringIsInTheTsFile()
@@ -93,10 +95,11 @@ private Q_SLOTS:
         auto it = unfinished.globalMatch(text);
         while (it.hasNext())
             missing << it.next().captured(1);
-        QVERIFY2(missing.isEmpty(), qPrintable(QString("%1 string(s) in the code are not in translations/humasdesk_id.ts "
-                                                       "(run: cmake --build build -t update_translations):\n")
-                                                   .arg(missing.size())
-                                               + missing.mid(0, 30).join('\n')));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QString("%1 string(s) in the code are not in translations/humasdesk_id.ts "
+                                    "(run: cmake --build build -t update_translations):\n")
+                                .arg(missing.size()) +
+                            missing.mid(0, 30).join('\n')));
     }
 
     void compiledTranslationIsEmbedded()

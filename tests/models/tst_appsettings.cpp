@@ -32,11 +32,12 @@ private Q_SLOTS:
         TestDatabase t;
         AppSettings s(t.db(), Actor::system());
         QString error;
-        QVERIFY(s.setValues({{AppSettings::RegencyName, "Kabupaten Contoh"},
-                             {AppSettings::TimeZoneCode, "WIT"},
-                             {AppSettings::CutiBersamaWorking, "1"},
-                             {AppSettings::Letterhead, "PEMERINTAH KABUPATEN CONTOH\nSEKRETARIAT DAERAH\nBAGIAN HUMAS"}},
-                            &error));
+        QVERIFY(
+            s.setValues({{AppSettings::RegencyName, "Kabupaten Contoh"},
+                         {AppSettings::TimeZoneCode, "WIT"},
+                         {AppSettings::CutiBersamaWorking, "1"},
+                         {AppSettings::Letterhead, "PEMERINTAH KABUPATEN CONTOH\nSEKRETARIAT DAERAH\nBAGIAN HUMAS"}},
+                        &error));
         QCOMPARE(s.timeZoneCode(), QString("WIT"));
         QCOMPARE(s.timeZone().offsetFromUtc(QDateTime::currentDateTimeUtc()), 9 * 3600);
         QVERIFY(s.cutiBersamaIsWorkingDay());

@@ -49,7 +49,8 @@ private Q_SLOTS:
         QVERIFY(other.open(QIODevice::WriteOnly));
         other.close();
         QVERIFY(AutoBackup::runIfDue(t.path(), QDate(2026, 11, 11), &created, &error));
-        const QStringList files = QDir(AutoBackup::backupFolder(t.path())).entryList({"humasdesk-*.sqlite"}, QDir::Files, QDir::Name);
+        const QStringList files =
+            QDir(AutoBackup::backupFolder(t.path())).entryList({"humasdesk-*.sqlite"}, QDir::Files, QDir::Name);
         QCOMPARE(files.size(), AutoBackup::KeepDays);
         QCOMPARE(files.first(), QString("humasdesk-2026-11-05.sqlite"));
         QCOMPARE(files.last(), QString("humasdesk-2026-11-11.sqlite"));

@@ -20,7 +20,8 @@ private Q_SLOTS:
         QString error;
         const QByteArray scan = "%PDF-1.4 undangan rapat koordinasi";
         const QString sha = blobs.put(scan, "application/pdf", &error);
-        QCOMPARE(sha, QString("%1").arg(QString::fromLatin1(QCryptographicHash::hash(scan, QCryptographicHash::Sha256).toHex())));
+        QCOMPARE(sha, QString("%1").arg(
+                          QString::fromLatin1(QCryptographicHash::hash(scan, QCryptographicHash::Sha256).toHex())));
         QCOMPARE(blobs.put(scan, "application/pdf", &error), sha);
         QCOMPARE(t.count("blobs"), 1);
         QVERIFY(blobs.contains(sha));

@@ -144,8 +144,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("newer.sqlite");
-        makeSqlite(path, {QString("PRAGMA application_id=%1").arg(Database::ApplicationId),
-                          "CREATE TABLE future(x)", "INSERT INTO future VALUES (1)", "PRAGMA user_version=999"});
+        makeSqlite(path, {QString("PRAGMA application_id=%1").arg(Database::ApplicationId), "CREATE TABLE future(x)",
+                          "INSERT INTO future VALUES (1)", "PRAGMA user_version=999"});
         const QByteArray before = fileHash(path);
         Database db;
         QString error;
@@ -229,7 +229,7 @@ private Q_SLOTS:
         {
             Database db;
             QVERIFY(db.open(path, &error));
-            QVERIFY(!db.lastOpenRanIntegrityCheck()); // unchanged since a clean close, checked today
+            QVERIFY(!db.lastOpenRanIntegrityCheck());    // unchanged since a clean close, checked today
             QVERIFY(!QFile::exists(path + ".verified")); // stale while open: a crash forces a check
         }
         {

@@ -49,13 +49,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const QByteArray header = "date,kind,name,source\n";
         QTest::newRow("bad header") << QByteArray("tanggal,jenis,nama\n2026-01-01,lokal,x\n") << "Line 1";
-        QTest::newRow("bad date") << header + "2026-01-01,lokal,A,\n2026-13-01,lokal,B,\n" << "Line 3";
-        QTest::newRow("unknown kind") << header + "2026-01-01,libur,A,\n" << "Line 2";
-        QTest::newRow("too few fields") << header + "2026-01-01,lokal\n" << "Line 2";
-        QTest::newRow("too many fields") << header + "2026-01-01,lokal,A,B,C\n" << "Line 2";
-        QTest::newRow("empty name") << header + "2026-01-01,lokal,,\n" << "Line 2";
-        QTest::newRow("duplicate date") << header + "2026-01-01,lokal,A,\n2026-01-01,lokal,B,\n" << "Line 3";
-        QTest::newRow("open quote") << header + "2026-01-01,lokal,\"A,\n" << "Line 2";
+        QTest::newRow("bad date") << header + "2026-01-01,lokal,A,\n2026-13-01,lokal,B,\n"
+                                  << "Line 3";
+        QTest::newRow("unknown kind") << header + "2026-01-01,libur,A,\n"
+                                      << "Line 2";
+        QTest::newRow("too few fields") << header + "2026-01-01,lokal\n"
+                                        << "Line 2";
+        QTest::newRow("too many fields") << header + "2026-01-01,lokal,A,B,C\n"
+                                         << "Line 2";
+        QTest::newRow("empty name") << header + "2026-01-01,lokal,,\n"
+                                    << "Line 2";
+        QTest::newRow("duplicate date") << header + "2026-01-01,lokal,A,\n2026-01-01,lokal,B,\n"
+                                        << "Line 3";
+        QTest::newRow("open quote") << header + "2026-01-01,lokal,\"A,\n"
+                                    << "Line 2";
         QTest::newRow("empty") << QByteArray() << "empty";
         QTest::newRow("not utf8") << header + QByteArray("2026-01-01,lokal,\xff\xfe,\n") << "UTF-8";
     }
@@ -75,7 +82,8 @@ private Q_SLOTS:
     {
         QList<HolidayEntry> entries;
         QString error;
-        const QByteArray csv = "\xef\xbb\xbf" "date,kind,name,source\r\n"
+        const QByteArray csv = "\xef\xbb\xbf"
+                               "date,kind,name,source\r\n"
                                "2027-01-01,libur_nasional,\"Tahun Baru, 2027\",\"SKB \"\"draf\"\"\"\r\n";
         QVERIFY2(HolidayCsv::parse(csv, &entries, &error), qPrintable(error));
         QCOMPARE(entries.size(), 1);

@@ -72,9 +72,8 @@ private Q_SLOTS:
             QVERIFY(q.exec("INSERT INTO meta(key, value) VALUES ('keep', 'me')"));
         }
         // A newer program adds migration 2.
-        writeFile(migrations.filePath("0002_notes.sql"),
-                  "CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT);\n"
-                  "INSERT INTO notes VALUES ('n1', 'from migration 2');\n");
+        writeFile(migrations.filePath("0002_notes.sql"), "CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT);\n"
+                                                         "INSERT INTO notes VALUES ('n1', 'from migration 2');\n");
         Database db;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), 2);

@@ -22,8 +22,8 @@ QVariantMap lastOutbox(Humas::Database &db)
            "FROM outbox ORDER BY seq DESC LIMIT 1");
     QVariantMap m;
     if (q.next()) {
-        const QStringList names = {"op_id", "entity", "row_id", "op", "changes", "base_rev",
-                                   "rev", "hlc", "site_id", "actor", "created_at"};
+        const QStringList names = {"op_id", "entity", "row_id",  "op",    "changes",   "base_rev",
+                                   "rev",   "hlc",    "site_id", "actor", "created_at"};
         for (int i = 0; i < names.size(); ++i)
             m.insert(names.at(i), q.value(i));
     }
@@ -203,7 +203,8 @@ private Q_SLOTS:
             Humas::Transaction tx(t.db());
             QString a;
             QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
-            ChangeWriter::setFaultHook([](ChangeWriter::FaultPoint p) { return p == ChangeWriter::FaultPoint::AfterRowWrite; });
+            ChangeWriter::setFaultHook(
+                [](ChangeWriter::FaultPoint p) { return p == ChangeWriter::FaultPoint::AfterRowWrite; });
             QString b;
             QVERIFY(!w.insert("opd", {{"code", "B"}, {"name", "B"}}, &b, &error));
             ChangeWriter::setFaultHook({});
@@ -237,7 +238,8 @@ private Q_SLOTS:
         QString id;
         QVERIFY(w.insert("opd", {{"code", "J"}, {"name", tricky}}, &id, nullptr));
         QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(lastOutbox(t.db()).value("changes").toString().toUtf8(), &parseError);
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(lastOutbox(t.db()).value("changes").toString().toUtf8(), &parseError);
         QCOMPARE(parseError.error, QJsonParseError::NoError);
         QCOMPARE(doc.object().value("name").toArray().at(1).toString(), tricky);
         QVERIFY(doc.object().value("code").toArray().at(0).isNull()); // no old value
@@ -266,8 +268,8 @@ private Q_SLOTS:
         ChangeWriter w(t.db(), "ani");
         QString id;
         QVERIFY(w.insert("holidays",
-                         {{"date", QDate(2026, 8, 17)}, {"kind", "libur_nasional"}, {"name", "Hari Kemerdekaan"}},
-                         &id, nullptr));
+                         {{"date", QDate(2026, 8, 17)}, {"kind", "libur_nasional"}, {"name", "Hari Kemerdekaan"}}, &id,
+                         nullptr));
         QCOMPARE(w.row("holidays", id).value("date").toString(), QString("2026-08-17"));
     }
 };

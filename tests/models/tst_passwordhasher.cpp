@@ -32,10 +32,7 @@ private Q_SLOTS:
         QVERIFY(!PasswordHasher::verify("Protokol#2026 ", h));
     }
 
-    void saltsDiffer()
-    {
-        QVERIFY(PasswordHasher::hash("sama", 1000) != PasswordHasher::hash("sama", 1000));
-    }
+    void saltsDiffer() { QVERIFY(PasswordHasher::hash("sama", 1000) != PasswordHasher::hash("sama", 1000)); }
 
     void unicodePasswords()
     {

@@ -28,7 +28,8 @@ private Q_SLOTS:
         const QString parigi = KecamatanRepository(t.db(), Actor::system()).findBy("name", "Parigi").id;
         QString id;
         QString error;
-        QVERIFY(VenueRepository(t.db(), Actor::system()).insert({{"name", "Aula Kantor Bupati"}, {"kecamatan_id", parigi}}, &id, &error));
+        QVERIFY(VenueRepository(t.db(), Actor::system())
+                    .insert({{"name", "Aula Kantor Bupati"}, {"kecamatan_id", parigi}}, &id, &error));
 
         RecordTableModel venues(std::make_unique<VenueRepository>(t.db(), Actor::system()));
         QAbstractItemModelTester tester(&venues, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -52,53 +52,72 @@ private Q_SLOTS:
         // Ids "@kec:Parigi" are replaced by the id of that kecamatan in the seeded database.
         QTest::newRow("opd empty name") << "opd" << QVariantMap{{"code", "X1"}, {"name", "  "}} << "must not be empty";
         QTest::newRow("opd empty code") << "opd" << QVariantMap{{"code", ""}, {"name", "Dinas"}} << "must not be empty";
-        QTest::newRow("opd duplicate code") << "opd" << QVariantMap{{"code", "dinkes"}, {"name", "Lain"}}
-                                            << "already used";
-        QTest::newRow("opd duplicate name") << "opd" << QVariantMap{{"code", "DK2"}, {"name", "DINAS KESEHATAN"}}
-                                            << "already used";
-        QTest::newRow("opd code too long") << "opd" << QVariantMap{{"code", QString(21, 'A')}, {"name", "Dinas"}}
-                                           << "too long";
+        QTest::newRow("opd duplicate code")
+            << "opd" << QVariantMap{{"code", "dinkes"}, {"name", "Lain"}} << "already used";
+        QTest::newRow("opd duplicate name")
+            << "opd" << QVariantMap{{"code", "DK2"}, {"name", "DINAS KESEHATAN"}} << "already used";
+        QTest::newRow("opd code too long")
+            << "opd" << QVariantMap{{"code", QString(21, 'A')}, {"name", "Dinas"}} << "too long";
         QTest::newRow("opd bad phone") << "opd" << QVariantMap{{"code", "Y"}, {"name", "Y"}, {"pic_phone", "12ab"}}
                                        << "phone";
         QTest::newRow("opd short phone") << "opd" << QVariantMap{{"code", "Y"}, {"name", "Y"}, {"pic_phone", "0812"}}
                                          << "phone";
-        QTest::newRow("official duplicate code") << "officials" << QVariantMap{{"code", "Bupati"}, {"position", "X"}, {"sort_order", 9}}
-                                                 << "already used";
-        QTest::newRow("official bad nip length") << "officials" << QVariantMap{{"code", "SA1"}, {"position", "Staf Ahli"}, {"nip", "1975"}, {"sort_order", 9}}
-                                                 << "18 digits";
-        QTest::newRow("official bad nip date") << "officials" << QVariantMap{{"code", "SA1"}, {"position", "Staf Ahli"}, {"nip", "197513451999031001"}, {"sort_order", 9}}
-                                               << "birth date";
-        QTest::newRow("official order not a number") << "officials" << QVariantMap{{"code", "SA1"}, {"position", "S"}, {"sort_order", "dua"}}
-                                                     << "whole number";
-        QTest::newRow("official order out of range") << "officials" << QVariantMap{{"code", "SA1"}, {"position", "S"}, {"sort_order", 5000}}
-                                                     << "between";
+        QTest::newRow("official duplicate code")
+            << "officials" << QVariantMap{{"code", "Bupati"}, {"position", "X"}, {"sort_order", 9}} << "already used";
+        QTest::newRow("official bad nip length")
+            << "officials"
+            << QVariantMap{{"code", "SA1"}, {"position", "Staf Ahli"}, {"nip", "1975"}, {"sort_order", 9}}
+            << "18 digits";
+        QTest::newRow("official bad nip date")
+            << "officials"
+            << QVariantMap{{"code", "SA1"}, {"position", "Staf Ahli"}, {"nip", "197513451999031001"}, {"sort_order", 9}}
+            << "birth date";
+        QTest::newRow("official order not a number")
+            << "officials" << QVariantMap{{"code", "SA1"}, {"position", "S"}, {"sort_order", "dua"}} << "whole number";
+        QTest::newRow("official order out of range")
+            << "officials" << QVariantMap{{"code", "SA1"}, {"position", "S"}, {"sort_order", 5000}} << "between";
         QTest::newRow("kecamatan duplicate") << "kecamatan" << QVariantMap{{"name", "parigi"}} << "already used";
         QTest::newRow("venue no kecamatan") << "venues" << QVariantMap{{"name", "Aula"}} << "must not be empty";
-        QTest::newRow("venue unknown kecamatan") << "venues" << QVariantMap{{"name", "Aula"}, {"kecamatan_id", "nope"}}
-                                                 << "does not exist";
-        QTest::newRow("venue duplicate in kecamatan") << "venues" << QVariantMap{{"name", "aula kantor bupati"}, {"kecamatan_id", "@kec:Parigi"}}
-                                                      << "already exists";
-        QTest::newRow("travel same kecamatan") << "travel_times" << QVariantMap{{"kecamatan_a", "@kec:Parigi"}, {"kecamatan_b", "@kec:Parigi"}, {"minutes", 10}}
-                                               << "two different";
-        QTest::newRow("travel reversed duplicate") << "travel_times" << QVariantMap{{"kecamatan_a", "@kec:Tinombo"}, {"kecamatan_b", "@kec:Parigi"}, {"minutes", 10}}
-                                                   << "already exists";
-        QTest::newRow("travel negative") << "travel_times" << QVariantMap{{"kecamatan_a", "@kec:Sausu"}, {"kecamatan_b", "@kec:Parigi"}, {"minutes", -5}}
+        QTest::newRow("venue unknown kecamatan")
+            << "venues" << QVariantMap{{"name", "Aula"}, {"kecamatan_id", "nope"}} << "does not exist";
+        QTest::newRow("venue duplicate in kecamatan")
+            << "venues" << QVariantMap{{"name", "aula kantor bupati"}, {"kecamatan_id", "@kec:Parigi"}}
+            << "already exists";
+        QTest::newRow("travel same kecamatan")
+            << "travel_times"
+            << QVariantMap{{"kecamatan_a", "@kec:Parigi"}, {"kecamatan_b", "@kec:Parigi"}, {"minutes", 10}}
+            << "two different";
+        QTest::newRow("travel reversed duplicate")
+            << "travel_times"
+            << QVariantMap{{"kecamatan_a", "@kec:Tinombo"}, {"kecamatan_b", "@kec:Parigi"}, {"minutes", 10}}
+            << "already exists";
+        QTest::newRow("travel negative") << "travel_times"
+                                         << QVariantMap{{"kecamatan_a", "@kec:Sausu"},
+                                                        {"kecamatan_b", "@kec:Parigi"},
+                                                        {"minutes", -5}}
                                          << "between";
-        QTest::newRow("holiday same date") << "holidays" << QVariantMap{{"date", "2026-08-17"}, {"kind", "lokal"}, {"name", "Lain"}}
-                                           << "already";
-        QTest::newRow("holiday bad date") << "holidays" << QVariantMap{{"date", "2026-02-30"}, {"kind", "lokal"}, {"name", "X"}}
-                                          << "valid date";
-        QTest::newRow("holiday unknown kind") << "holidays" << QVariantMap{{"date", "2027-03-01"}, {"kind", "libur"}, {"name", "X"}}
-                                              << "unknown value";
-        QTest::newRow("user opd without opd") << "users" << QVariantMap{{"username", "pic"}, {"display_name", "PIC"}, {"role", "opd"}, {"password", "sandi-panjang"}}
-                                              << "one agency";
-        QTest::newRow("user short password") << "users" << QVariantMap{{"username", "u2"}, {"display_name", "U"}, {"role", "ppid"}, {"password", "1234"}}
-                                             << "at least";
-        QTest::newRow("user without password") << "users" << QVariantMap{{"username", "u3"}, {"display_name", "U"}, {"role", "ppid"}}
-                                               << "needs a password";
-        QTest::newRow("user unknown role") << "users" << QVariantMap{{"username", "u4"}, {"display_name", "U"}, {"role", "raja"}, {"password", "sandi-panjang"}}
-                                           << "unknown value";
-        QTest::newRow("unknown field") << "opd" << QVariantMap{{"code", "Z"}, {"name", "Z"}, {"budget", 1}} << "Unknown field";
+        QTest::newRow("holiday same date")
+            << "holidays" << QVariantMap{{"date", "2026-08-17"}, {"kind", "lokal"}, {"name", "Lain"}} << "already";
+        QTest::newRow("holiday bad date")
+            << "holidays" << QVariantMap{{"date", "2026-02-30"}, {"kind", "lokal"}, {"name", "X"}} << "valid date";
+        QTest::newRow("holiday unknown kind")
+            << "holidays" << QVariantMap{{"date", "2027-03-01"}, {"kind", "libur"}, {"name", "X"}} << "unknown value";
+        QTest::newRow("user opd without opd")
+            << "users"
+            << QVariantMap{{"username", "pic"}, {"display_name", "PIC"}, {"role", "opd"}, {"password", "sandi-panjang"}}
+            << "one agency";
+        QTest::newRow("user short password")
+            << "users" << QVariantMap{{"username", "u2"}, {"display_name", "U"}, {"role", "ppid"}, {"password", "1234"}}
+            << "at least";
+        QTest::newRow("user without password")
+            << "users" << QVariantMap{{"username", "u3"}, {"display_name", "U"}, {"role", "ppid"}}
+            << "needs a password";
+        QTest::newRow("user unknown role")
+            << "users"
+            << QVariantMap{{"username", "u4"}, {"display_name", "U"}, {"role", "raja"}, {"password", "sandi-panjang"}}
+            << "unknown value";
+        QTest::newRow("unknown field") << "opd" << QVariantMap{{"code", "Z"}, {"name", "Z"}, {"budget", 1}}
+                                       << "Unknown field";
     }
 
     void refusedWithMessage()
@@ -115,7 +134,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(repoFor(db, "opd")->findBy("code", "DINKES").isValid(), "seed has DINKES");
         QVERIFY(repoFor(db, "venues")->insert({{"name", "Aula Kantor Bupati"}, {"kecamatan_id", parigi}}, &id, &error));
-        QVERIFY(repoFor(db, "travel_times")->insert({{"kecamatan_a", parigi}, {"kecamatan_b", tinombo}, {"minutes", 150}}, &id, &error));
+        QVERIFY(repoFor(db, "travel_times")
+                    ->insert({{"kecamatan_a", parigi}, {"kecamatan_b", tinombo}, {"minutes", 150}}, &id, &error));
         for (auto it = values.begin(); it != values.end(); ++it) {
             const QString v = it.value().toString();
             if (v.startsWith("@kec:"))
@@ -138,13 +158,16 @@ private Q_SLOTS:
         Database &db = t.db();
         QString id;
         QString error;
-        QVERIFY2(repoFor(db, "officials")->insert({{"code", "STAFAHLI1"}, {"position", "Staf Ahli Bupati Bidang Hukum"},
-                                                   {"nip", "19750812 200003 1 002"}, {"sort_order", 7}},
-                                                  &id, &error),
+        QVERIFY2(repoFor(db, "officials")
+                     ->insert({{"code", "STAFAHLI1"},
+                               {"position", "Staf Ahli Bupati Bidang Hukum"},
+                               {"nip", "19750812 200003 1 002"},
+                               {"sort_order", 7}},
+                              &id, &error),
                  qPrintable(error));
         QCOMPARE(repoFor(db, "officials")->get(id).text("nip"), QString("197508122000031002")); // stored compact
-        QVERIFY2(repoFor(db, "opd")->insert({{"code", "BARU"}, {"name", "  Badan Baru  "}, {"pic_phone", "+62 812-3456-7890"}},
-                                            &id, &error),
+        QVERIFY2(repoFor(db, "opd")->insert(
+                     {{"code", "BARU"}, {"name", "  Badan Baru  "}, {"pic_phone", "+62 812-3456-7890"}}, &id, &error),
                  qPrintable(error));
         QCOMPARE(repoFor(db, "opd")->get(id).text("name"), QString("Badan Baru")); // trimmed
         const QString parigi = idOf(db, "kecamatan", "name", "Parigi");

@@ -44,7 +44,8 @@ QVariantMap sampleRow(const QString &table)
         return {{"name", "Kecamatan Uji"}};
     if (table == "holidays")
         return {{"date", "2027-01-01"}, {"kind", "libur_nasional"}, {"name", "Tahun Baru 2027"}};
-    return {{"username", "baru"}, {"display_name", "Pengguna Baru"}, {"role", "pimpinan"}, {"password", "sandi-panjang"}};
+    return {
+        {"username", "baru"}, {"display_name", "Pengguna Baru"}, {"role", "pimpinan"}, {"password", "sandi-panjang"}};
 }
 
 } // namespace
@@ -147,7 +148,9 @@ private Q_SLOTS:
         UserRepository users(t.db(), admin);
         QString id;
         QString error;
-        QVERIFY2(users.insert({{"username", "Protokol1"}, {"display_name", "Staf Protokol"}, {"role", "protokol"},
+        QVERIFY2(users.insert({{"username", "Protokol1"},
+                               {"display_name", "Staf Protokol"},
+                               {"role", "protokol"},
                                {"password", "protokol-2026"}},
                               &id, &error),
                  qPrintable(error));

@@ -29,7 +29,7 @@ private Q_SLOTS:
 
     void embedsTheTimestamp()
     {
-        const qint64 ms = 1795392000123; // 2026-11-23T00:00:00.123Z
+        const qint64 ms = 1795392000123;                // 2026-11-23T00:00:00.123Z
         const QUuid id = Uuid7::createAt(ms + 1000000); // later than anything made so far
         QCOMPARE(Uuid7::timestampOf(id), ms + 1000000);
         QCOMPARE(Uuid7::timestampOf(QUuid::createUuid()), qint64(-1));

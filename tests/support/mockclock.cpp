@@ -2,8 +2,7 @@
 
 namespace HumasTest {
 
-MockClock::MockClock(const QDateTime &start)
-    : m_now(start.toUTC())
+MockClock::MockClock(const QDateTime &start) : m_now(start.toUTC())
 {
     Humas::Clock::setInstance(this);
 }

@@ -8,9 +8,7 @@
 
 namespace HumasTest {
 
-TestDatabase::TestDatabase(Seed seed)
-    : m_path(m_dir.filePath("test.sqlite"))
-    , m_db(std::make_unique<Humas::Database>())
+TestDatabase::TestDatabase(Seed seed) : m_path(m_dir.filePath("test.sqlite")), m_db(std::make_unique<Humas::Database>())
 {
     if (!m_db->open(m_path, &m_error))
         return;
@@ -42,8 +40,8 @@ Humas::Actor TestDatabase::addUser(const QString &username, const QString &role,
     Humas::UserRepository repo(*m_db, Humas::Actor::system());
     QString id;
     QString error;
-    QVariantMap values{{"username", username}, {"display_name", username}, {"role", role}, {"password", password},
-                       {"active", 1}};
+    QVariantMap values{
+        {"username", username}, {"display_name", username}, {"role", role}, {"password", password}, {"active", 1}};
     if (!opdId.isEmpty())
         values.insert("opd_id", opdId);
     if (!repo.insert(values, &id, &error))

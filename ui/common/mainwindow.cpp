@@ -1,11 +1,11 @@
 #include "mainwindow.h"
 
+#include "auth/pageaccess.h"
 #include "auth/userrepository.h"
 #include "common/aboutdialog.h"
 #include "common/clock.h"
 #include "common/datetext.h"
 #include "common/messagebox.h"
-#include "auth/pageaccess.h"
 #include "common/placeholderpage.h"
 #include "common/settingsdialog.h"
 #include "common/uilogging.h"
