@@ -1,6 +1,8 @@
 #include "common/mainwindow.h"
 #include "common/placeholderpage.h"
 #include "master/datamasterpage.h"
+#include "master/recordeditdialog.h"
+#include "master/recordtab.h"
 #include "master/referencerepositories.h"
 #include "mockclock.h"
 #include "store/autobackup.h"
@@ -13,6 +15,7 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QtTest>
 
@@ -64,6 +67,22 @@ private Q_SLOTS:
             QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
             QCOMPARE(window.currentPage(), allPages.at(i));
         }
+    }
+
+    void pageShortcutPutsTheKeyboardInThePage()
+    {
+        TestDatabase db(TestDatabase::Seed::ParigiMoutong);
+        MainWindow window(db.db(), db.addUser("admin1", "admin"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.findChild<QListWidget *>("sidebar")->setFocus();
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), QString("master"));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.dataMasterPage()->currentTab()->view()));
+        // …so Ins opens the editor straight away.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Insert);
+        QTRY_VERIFY(window.dataMasterPage()->findChild<HumasUi::RecordEditDialog *>());
+        window.dataMasterPage()->findChild<HumasUi::RecordEditDialog *>()->reject();
     }
 
     void placeholderPagesShowTheirTitle()

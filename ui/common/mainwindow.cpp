@@ -10,6 +10,7 @@
 #include "common/settingsdialog.h"
 #include "common/uilogging.h"
 #include "master/datamasterpage.h"
+#include "master/recordtab.h"
 #include "settings/appsettings.h"
 #include "settings/localpreferences.h"
 #include "store/autobackup.h"
@@ -29,6 +30,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableView>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -238,7 +240,10 @@ void MainWindow::createMenus()
         action->setVisible(Humas::PageAccess::isVisible(id, m_actor.role));
         m_pageActions->addAction(action);
         m_pageActionById.insert(id, action);
-        connect(action, &QAction::triggered, this, [this, id] { showPage(id); });
+        connect(action, &QAction::triggered, this, [this, id] {
+            showPage(id);
+            focusPage(id); // a keyboard user goes on typing in the page (Ins, Del, Enter)
+        });
     }
 
     m_toolsMenu = menuBar()->addMenu(QString());
@@ -324,6 +329,16 @@ void MainWindow::showPage(const QString &id)
         m_sidebar->setCurrentRow(index); // → onSidebarRowChanged
     else
         onSidebarRowChanged(index);
+}
+
+void MainWindow::focusPage(const QString &id)
+{
+    if (id == QLatin1String("master") && m_masterPage && m_masterPage->currentTab()) {
+        m_masterPage->currentTab()->view()->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
+    if (QWidget *page = m_pages.value(id))
+        page->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::onSidebarRowChanged(int row)

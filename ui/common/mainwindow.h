@@ -75,6 +75,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void focusPage(const QString &id);
     void createPages();
     void createSidebar();
     void createMenus();
