@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Humas::AgendaModel</name>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished">Sepanjang hari</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Waktu</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation type="unfinished">Pejabat</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Penyelenggara</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Official clash</source>
+        <translation>Bentrok pejabat</translation>
+    </message>
+    <message>
+        <source>Venue clash</source>
+        <translation>Bentrok tempat</translation>
+    </message>
+    <message>
+        <source>Travel time</source>
+        <translation>Waktu tempuh</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 (%4)</source>
+        <extracomment>%1 kind of clash, %2 official or venue, %3 the other event&apos;s title, %4 its date and time</extracomment>
+        <translation>%1 — %2: %3 (%4)</translation>
+    </message>
+</context>
+<context>
     <name>Humas::AgendaReport</name>
     <message>
         <source>No.</source>
@@ -1538,6 +1602,39 @@
     </message>
 </context>
 <context>
+    <name>HumasUi::ConflictListView</name>
+    <message>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>No clashes in this range</source>
+        <translation>Tidak ada bentrok pada rentang ini</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clash(es) in this range</source>
+        <translation>
+            <numerusform>%n bentrok pada rentang ini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Jenis</translation>
+    </message>
+    <message>
+        <source>Official / venue</source>
+        <translation>Pejabat / tempat</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+</context>
+<context>
     <name>HumasUi::DataMasterPage</name>
     <message>
         <source>Undo: %1 (Ctrl+Z)</source>
@@ -1606,6 +1703,41 @@
     <message>
         <source>Data Master</source>
         <translation>Data Master</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventCommand</name>
+    <message>
+        <source>Add &quot;%1&quot;</source>
+        <translation type="unfinished">Tambah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation type="unfinished">Ubah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot;</source>
+        <translation>Pindahkan &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation type="unfinished">Hapus &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Undo not possible</source>
+        <translation type="unfinished">Tidak dapat diurungkan</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be undone: %2</source>
+        <translation type="unfinished">&quot;%1&quot; tidak dapat diurungkan: %2</translation>
+    </message>
+    <message>
+        <source>Redo not possible</source>
+        <translation type="unfinished">Tidak dapat diulangi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be redone: %2</source>
+        <translation type="unfinished">&quot;%1&quot; tidak dapat diulangi: %2</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,42 @@ bool EventRepository::delegate(const QString &eventId, const QString &requestedO
     return writer.update(Table, eventId, {{QStringLiteral("officials_attending"), jsonList(attending)}}, error);
 }
 
+bool EventRepository::remove(const QString &id, QString *error)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    const EventRecord current = get(id);
+    if (!current.isValid()) {
+        if (error)
+            *error = tr("The event no longer exists.");
+        return false;
+    }
+    if (!checkOpdRules(current, error))
+        return false;
+    ChangeWriter writer(m_db, m_actor.username);
+    return writer.remove(Table, id, error);
+}
+
+bool EventRepository::restore(const QString &id, QString *error)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    // The row's OPD is known only once it is live again: restore inside a transaction and
+    // roll back when the actor may not touch it.
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    ChangeWriter writer(m_db, m_actor.username);
+    if (!writer.restore(Table, id, error))
+        return false;
+    const EventRecord restored = get(id);
+    if (!restored.isValid() || !checkOpdRules(restored, error)) {
+        tx.rollback();
+        return false;
+    }
+    return tx.commit(error);
+}
+
 EventRecord EventRepository::get(const QString &id) const
 {
     const QList<EventRecord> found = query(QStringLiteral("e.id = ?"), {id}, nullptr);
@@ -299,17 +335,20 @@ QList<EventSpan> EventRepository::spansBetween(const QDateTime &fromUtc, const Q
         query(QStringLiteral("e.starts_at < ? AND e.ends_at > ?"), {isoUtc(toUtc), isoUtc(fromUtc)}, &kecamatan);
     QList<EventSpan> spans;
     spans.reserve(events.size());
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const EventRecord &e = events.at(i);
-        EventSpan span = e.allDay ? EventSpan::allDay(e.id, e.firstDate, e.lastDate, m_offsetSeconds)
-                                  : EventSpan::timed(e.id, e.start.toMSecsSinceEpoch(), e.end.toMSecsSinceEpoch());
-        span.setStatus(e.status);
-        span.setAttendingOfficials(e.attending());
-        span.setVenueId(e.venueId);
-        span.setKecamatanId(kecamatan.value(i));
-        spans.append(span);
-    }
+    for (qsizetype i = 0; i < events.size(); ++i)
+        spans.append(spanOf(events.at(i), kecamatan.value(i)));
     return spans;
+}
+
+EventSpan EventRepository::spanOf(const EventRecord &e, const QString &kecamatanId) const
+{
+    EventSpan span = e.allDay ? EventSpan::allDay(e.id, e.firstDate, e.lastDate, m_offsetSeconds)
+                              : EventSpan::timed(e.id, e.start.toMSecsSinceEpoch(), e.end.toMSecsSinceEpoch());
+    span.setStatus(e.status);
+    span.setAttendingOfficials(e.attending());
+    span.setVenueId(e.venueId);
+    span.setKecamatanId(kecamatanId);
+    return span;
 }
 
 TravelPolicy EventRepository::travelPolicy() const

@@ -67,10 +67,19 @@ public:
     bool delegate(const QString &eventId, const QString &requestedOfficialId, const QString &representativeOfficialId,
                   QString *error);
 
+    /**
+     * Deletes an event (a tombstone that sync carries). Schedulers may delete any event, the
+     * opd role only its own submissions still `diajukan`. Used to undo an add.
+     */
+    bool remove(const QString &id, QString *error);
+    /** Brings a deleted event back, under the same rules as remove(). Used to undo a delete. */
+    bool restore(const QString &id, QString *error);
     /** A live event by id, or an invalid record. */
     EventRecord get(const QString &id) const;
     /** Live events overlapping the half-open UTC range [fromUtc, toUtc), by start. */
     QList<EventRecord> eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const;
+    /** @p event as a conflict-engine span at a venue in @p kecamatanId. */
+    EventSpan spanOf(const EventRecord &event, const QString &kecamatanId) const;
     /** The same events as conflict-engine spans, with their venue's kecamatan. */
     QList<EventSpan> spansBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const;
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void allDayWita();
     void eventsBetweenIsHalfOpen();
     void conflictsBetween();
+    void removeAndRestore();
 
 private:
     QString id(const QString &table, const QString &field, const QString &value);
@@ -493,6 +494,35 @@ void TestEventRepository::conflictsBetween()
     // A cancelled event clashes with nothing.
     QVERIFY2(repo.setStatus(b, Status::Dibatalkan, &error), qPrintable(error));
     QCOMPARE(found(Day, Day), QSet<Conflict>({venueClash}));
+}
+
+void TestEventRepository::removeAndRestore()
+{
+    const QString opdId = id("opd", "code", "SETDA");
+    const Actor clerk = m_db->addUser("opdsetda", "opd", "rahasia123", opdId);
+    const Actor other = m_db->addUser("opddinkes", "opd", "rahasia123", id("opd", "code", "DINKES"));
+    const Actor boss = m_db->addUser("pimpinan1", "pimpinan");
+    EventRecord e = timed("Rapat", "08:00", "10:00", {"BUPATI"}, venue("Aula", "Ampibabo"), Status::Diajukan);
+    e.opdId = opdId;
+    const QString eventId = add(e, clerk);
+    QVERIFY(!eventId.isEmpty());
+    const int outboxBefore = outbox();
+    QString error;
+    QVERIFY(!EventRepository(m_db->db(), boss).remove(eventId, &error));
+    QVERIFY(!EventRepository(m_db->db(), other).remove(eventId, &error));
+    QVERIFY(error.contains("own OPD"));
+    QCOMPARE(outbox(), outboxBefore);
+    QVERIFY2(EventRepository(m_db->db(), clerk).remove(eventId, &error), qPrintable(error));
+    QCOMPARE(events(), 0);
+    QVERIFY(!EventRepository(m_db->db(), clerk).get(eventId).isValid());
+    QVERIFY(!EventRepository(m_db->db(), clerk).remove(eventId, &error));
+    // Another OPD may not bring it back; the refused restore leaves it deleted.
+    QVERIFY(!EventRepository(m_db->db(), other).restore(eventId, &error));
+    QCOMPARE(events(), 0);
+    QCOMPARE(outbox(), outboxBefore + 1);
+    QVERIFY2(EventRepository(m_db->db(), Actor::system()).restore(eventId, &error), qPrintable(error));
+    QCOMPARE(events(), 1);
+    QCOMPARE(EventRepository(m_db->db(), clerk).get(eventId).title, QString("Rapat"));
 }
 
 QTEST_GUILESS_MAIN(TestEventRepository)

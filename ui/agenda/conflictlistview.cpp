@@ -1,0 +1,104 @@
+#include "agenda/conflictlistview.h"
+
+#include "agenda/agendamodel.h"
+#include "common/datetext.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace HumasUi {
+
+using Humas::AgendaModel;
+using Humas::Conflict;
+
+namespace {
+constexpr int DateRole = Qt::UserRole + 1;
+constexpr int EventRole = Qt::UserRole + 2;
+} // namespace
+
+ConflictListView::ConflictListView(AgendaModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("conflictTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("conflictList"));
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setWordWrap(false);
+    m_tree->header()->setStretchLastSection(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree);
+    connect(m_tree, &QTreeWidget::itemActivated, this, &ConflictListView::activate);
+    connect(m_tree, &QTreeWidget::itemClicked, this, &ConflictListView::activate);
+    connect(m_model, &AgendaModel::reloaded, this, &ConflictListView::rebuild);
+    retranslateUi();
+    rebuild();
+}
+
+int ConflictListView::count() const
+{
+    return m_tree->topLevelItemCount();
+}
+
+void ConflictListView::rebuild()
+{
+    m_tree->clear();
+    const Humas::AgendaDirectory &dir = m_model->directory();
+    QList<QTreeWidgetItem *> items;
+    for (const Conflict &c : m_model->conflicts()) {
+        const Humas::EventRecord a = m_model->loadedRecord(c.first);
+        const Humas::EventRecord b = m_model->loadedRecord(c.second);
+        // Order the pair by start so the row reads in time order.
+        const bool aFirst = !b.isValid() || (a.isValid() && a.start <= b.start);
+        const Humas::EventRecord &early = aFirst ? a : b;
+        const Humas::EventRecord &late = aFirst ? b : a;
+        const QDate day = m_model->repository().utcToLocal(late.isValid() ? late.start : early.start).date();
+        const QString resource = c.kind == Conflict::Kind::Venue ? dir.venueNames.value(c.resource, c.resource)
+                                                                 : dir.officialPosition(c.resource);
+        auto *item =
+            new QTreeWidgetItem({AgendaModel::kindText(c.kind), resource, tr("%1 ↔ %2").arg(early.title, late.title),
+                                 Humas::DateText::date(qMax(day, m_model->rangeFrom()))});
+        item->setData(0, DateRole, qMax(day, m_model->rangeFrom()));
+        item->setData(0, EventRole, early.isValid() ? early.id : late.id);
+        item->setForeground(0, AgendaModel::conflictColor());
+        item->setToolTip(2, m_model->describe(c, early.id));
+        items.append(item);
+    }
+    m_tree->addTopLevelItems(items);
+    for (int column = 0; column < m_tree->columnCount() - 1; ++column)
+        m_tree->resizeColumnToContents(column);
+    m_title->setText(items.isEmpty() ? tr("No clashes in this range")
+                                     : tr("%n clash(es) in this range", nullptr, int(items.size())));
+}
+
+void ConflictListView::activate(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    Q_EMIT dayRequested(item->data(0, DateRole).toDate(), item->data(0, EventRole).toString());
+}
+
+void ConflictListView::retranslateUi()
+{
+    m_tree->setHeaderLabels({tr("Kind"), tr("Official / venue"), tr("Events"), tr("Day")});
+}
+
+void ConflictListView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        rebuild();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace HumasUi
