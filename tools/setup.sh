@@ -22,6 +22,9 @@ PACKAGES=(
     libqt6svg6          # SVG icon engine plugin: the window and sidebar icons are SVG
     libssl-dev          # OpenSSL libcrypto: PBKDF2-SHA256 password hashing in models/auth
     libbenchmark-dev    # Google Benchmark for bench/
+    libical-dev         # libical: bench/bench_ical compares our iCalendar reader/writer with it
+    pkg-config          # finds libical for bench/ (pkg_check_modules); without it, no comparison
+    poppler-utils       # pdftotext: tests/agenda/tst_agendareport reads the text of the exported PDF
     file                # used by cpack -G DEB to find the binaries for dpkg-shlibdeps
     dpkg-dev            # dpkg-shlibdeps: the .deb's library dependencies
 )

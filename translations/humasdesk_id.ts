@@ -364,6 +364,77 @@
     </message>
 </context>
 <context>
+    <name>Humas::EventIcal</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished">Baris %1: %2</translation>
+    </message>
+    <message>
+        <source>The event has no title (SUMMARY).</source>
+        <translation>Kegiatan tidak memiliki judul (SUMMARY).</translation>
+    </message>
+    <message>
+        <source>The start of the event is not a valid time.</source>
+        <translation>Waktu mulai kegiatan tidak valid.</translation>
+    </message>
+    <message>
+        <source>Unknown official &quot;%1&quot;.</source>
+        <translation type="unfinished">Pejabat &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The event names no official (X-HUMAS-OFFICIALS with official codes); every agenda event needs at least one.</source>
+        <translation>Kegiatan tidak menyebut pejabat (X-HUMAS-OFFICIALS berisi kode pejabat); setiap kegiatan agenda memerlukan sedikitnya satu pejabat.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;.</source>
+        <translation type="unfinished">OPD &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown status &quot;%1&quot; in the description.</source>
+        <translation>Status &quot;%1&quot; dalam deskripsi tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The letter date &quot;%1&quot; is not a date YYYY-MM-DD.</source>
+        <translation>Tanggal surat &quot;%1&quot; bukan tanggal berformat YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The venue &quot;%1&quot; is unknown. Write LOCATION as &quot;venue, kecamatan&quot; with a known kecamatan so that it can be added, or add the venue in Data Master first.</source>
+        <translation>Tempat &quot;%1&quot; tidak dikenal. Tulis LOCATION sebagai &quot;tempat, kecamatan&quot; dengan kecamatan yang dikenal agar tempat itu dapat ditambahkan, atau tambahkan tempat itu lebih dulu di Data Master.</translation>
+    </message>
+    <message>
+        <source>There are %1 venues named &quot;%2&quot;; write LOCATION as &quot;venue, kecamatan&quot;.</source>
+        <translation>Ada %1 tempat bernama &quot;%2&quot;; tulis LOCATION sebagai &quot;tempat, kecamatan&quot;.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Berkas %1 tidak dapat dibaca: %2</translation>
+    </message>
+    <message>
+        <source>No file name was given for the calendar.</source>
+        <translation>Nama berkas kalender belum diberikan.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 adalah folder, bukan berkas.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished">Folder %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation type="unfinished">Berkas %1 tidak dapat ditulis: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be replaced.</source>
+        <translation type="unfinished">Berkas %1 tidak dapat ditimpa.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation type="unfinished">Berkas %1 tidak dapat ditulis.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::EventRepository</name>
     <message>
         <source>Your role (%1) may not change the agenda.</source>
@@ -1025,6 +1096,17 @@
     </message>
 </context>
 <context>
+    <name>Humas::VenueResolver</name>
+    <message>
+        <source>A venue needs a name.</source>
+        <translation>Tempat memerlukan nama.</translation>
+    </message>
+    <message>
+        <source>Choose the district (kecamatan) of the venue &quot;%1&quot;.</source>
+        <translation>Pilih kecamatan untuk tempat &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>HumasCli::BackupCommand</name>
     <message>
         <source>Write a consistent copy of the database to a new file.</source>
@@ -1249,16 +1331,8 @@
 <context>
     <name>HumasCli::EventsCommand</name>
     <message>
-        <source>Add agenda events or list those of a date range.</source>
-        <translation>Tambahkan kegiatan agenda atau tampilkan daftar kegiatan dalam rentang tanggal.</translation>
-    </message>
-    <message>
         <source>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]</source>
         <translation>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]</translation>
-    </message>
-    <message>
-        <source>add or list.</source>
-        <translation>add atau list.</translation>
     </message>
     <message>
         <source>Title of the event.</source>
@@ -1325,28 +1399,12 @@
         <translation>Kegiatan sepanjang hari: --start dan --end berupa tanggal.</translation>
     </message>
     <message>
-        <source>First day to list, YYYY-MM-DD.</source>
-        <translation>Hari pertama yang ditampilkan, YYYY-MM-DD.</translation>
-    </message>
-    <message>
         <source>DATE</source>
         <translation>DATE</translation>
     </message>
     <message>
-        <source>Last day to list (inclusive), YYYY-MM-DD.</source>
-        <translation>Hari terakhir yang ditampilkan (inklusif), YYYY-MM-DD.</translation>
-    </message>
-    <message>
         <source>Print the list as JSON.</source>
         <translation>Tampilkan daftar dalam format JSON.</translation>
-    </message>
-    <message>
-        <source>Say what to do: humasdesk-cli events add … or humasdesk-cli events list ….</source>
-        <translation>Sebutkan tindakan: humasdesk-cli events add … atau humasdesk-cli events list ….</translation>
-    </message>
-    <message>
-        <source>Unknown action &quot;%1&quot; for events; use add or list.</source>
-        <translation>Tindakan &quot;%1&quot; untuk events tidak dikenal; gunakan add atau list.</translation>
     </message>
     <message>
         <source>%1 needs --from DATE and --to DATE.</source>
@@ -1395,6 +1453,89 @@
     <message>
         <source>Unknown district (kecamatan) &quot;%1&quot;.</source>
         <translation>Kecamatan &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Add, list, import or export agenda events.</source>
+        <translation>Tambah, daftar, impor, atau ekspor kegiatan agenda.</translation>
+    </message>
+    <message>
+        <source>add, list, import or export.</source>
+        <translation>add, list, import, atau export.</translation>
+    </message>
+    <message>
+        <source>The calendar file to import or export.</source>
+        <translation>Berkas kalender yang diimpor atau diekspor.</translation>
+    </message>
+    <message>
+        <source>First day to list or export, YYYY-MM-DD.</source>
+        <translation>Hari pertama yang didaftar atau diekspor, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Last day to list or export (inclusive), YYYY-MM-DD.</source>
+        <translation>Hari terakhir yang didaftar atau diekspor (termasuk), YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli events add, list, import or export ….</source>
+        <translation>Sebutkan yang akan dilakukan: humasdesk-cli events add, list, import, atau export ….</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for events; use add, list, import or export.</source>
+        <translation>Tindakan &quot;%1&quot; untuk events tidak dikenal; gunakan add, list, import, atau export.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::EventsIcalCommand</name>
+    <message>
+        <source>Import or export agenda events as iCalendar (.ics).</source>
+        <translation>Impor atau ekspor kegiatan agenda sebagai iCalendar (.ics).</translation>
+    </message>
+    <message>
+        <source>import FILE.ics | export FILE.ics [--from DATE --to DATE] [--public]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With export: only public events that are scheduled or done, without notes and internal fields.</source>
+        <translation>Pada ekspor: hanya kegiatan publik yang terjadwal atau selesai, tanpa catatan dan isian internal.</translation>
+    </message>
+    <message>
+        <source>Name the calendar file: humasdesk-cli events %1 FILE.ics.</source>
+        <translation>Sebutkan berkas kalender: humasdesk-cli events %1 BERKAS.ics.</translation>
+    </message>
+    <message>
+        <source>events import takes no --%1; it imports the whole file.</source>
+        <translation>events import tidak menerima --%1; seluruh berkas diimpor.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>%1 was not imported; nothing was stored. %2</source>
+        <translation>%1 tidak diimpor; tidak ada yang disimpan. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) imported.</source>
+        <translation>
+            <numerusform>%n kegiatan diimpor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) already in the database skipped.</source>
+        <translation>
+            <numerusform>%n kegiatan yang sudah ada di basis data dilewati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new venue(s) added.</source>
+        <translation>
+            <numerusform>%n tempat baru ditambahkan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1.</source>
+        <translation>
+            <numerusform>%n kegiatan ditulis ke %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

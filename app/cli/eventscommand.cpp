@@ -2,6 +2,7 @@
 
 #include "agenda/eventrepository.h"
 #include "agenda/eventstatus.h"
+#include "agenda/venueresolver.h"
 #include "console.h"
 #include "master/referencerepositories.h"
 #include "store/database.h"
@@ -66,18 +67,21 @@ bool parseLocalTime(const QString &text, QDate *date, QTime *time)
 
 QString EventsCommand::summary() const
 {
-    return tr("Add agenda events or list those of a date range.");
+    return tr("Add, list, import or export agenda events.");
 }
 
 QString EventsCommand::syntax() const
 {
     return tr("add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME "
-              "[--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]");
+              "[--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]") +
+           QStringLiteral(" | ") + m_ical.syntax();
 }
 
 void EventsCommand::addOptions(QCommandLineParser *parser) const
 {
-    parser->addPositionalArgument(QStringLiteral("action"), tr("add or list."));
+    parser->addPositionalArgument(QStringLiteral("action"), tr("add, list, import or export."));
+    parser->addPositionalArgument(QStringLiteral("FILE.ics"), tr("The calendar file to import or export."),
+                                  QStringLiteral("[FILE.ics]"));
     parser->addOption({TitleOption, tr("Title of the event."), tr("T")});
     parser->addOption({StartOption,
                        tr("Start in local time, YYYY-MM-DDTHH:MM (with --all-day: the first day, YYYY-MM-DD)."),
@@ -94,14 +98,17 @@ void EventsCommand::addOptions(QCommandLineParser *parser) const
     parser->addOption({StatusOption, tr("Status: %1 (default diajukan).").arg(statusCodes().join(QStringLiteral(", "))),
                        tr("STATUS")});
     parser->addOption({AllDayOption, tr("An all-day event: --start and --end are dates.")});
-    parser->addOption({FromOption, tr("First day to list, YYYY-MM-DD."), tr("DATE")});
-    parser->addOption({ToOption, tr("Last day to list (inclusive), YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({FromOption, tr("First day to list or export, YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({ToOption, tr("Last day to list or export (inclusive), YYYY-MM-DD."), tr("DATE")});
     parser->addOption({JsonOption, tr("Print the list as JSON.")});
+    m_ical.addOptions(parser);
 }
 
 int EventsCommand::run(const QCommandLineParser &parser, const QString &databasePath)
 {
     const QString action = parser.positionalArguments().value(0);
+    if (action == QLatin1String("import") || action == QLatin1String("export"))
+        return m_ical.run(parser, databasePath);
     if (!expectArguments(parser, 1, name()))
         return ExitUsage;
     if (action == QLatin1String("add"))
@@ -109,8 +116,8 @@ int EventsCommand::run(const QCommandLineParser &parser, const QString &database
     if (action == QLatin1String("list"))
         return list(parser, databasePath);
     if (action.isEmpty())
-        return usageError(tr("Say what to do: humasdesk-cli events add … or humasdesk-cli events list …."));
-    return usageError(tr("Unknown action \"%1\" for events; use add or list.").arg(action));
+        return usageError(tr("Say what to do: humasdesk-cli events add, list, import or export …."));
+    return usageError(tr("Unknown action \"%1\" for events; use add, list, import or export.").arg(action));
 }
 
 bool EventsCommand::parseDateRange(const QCommandLineParser &parser, const QString &command, QDate *from, QDate *to)
@@ -243,16 +250,8 @@ int EventsCommand::add(const QCommandLineParser &parser, const QString &database
     Humas::Transaction transaction(db, &error);
     if (!transaction.isActive())
         return failure(error);
-    Humas::VenueRepository venues(db, actor);
-    const QString venueName = parser.value(VenueOption).trimmed();
-    for (const Humas::Record &venue : venues.list()) {
-        if (venue.text(QStringLiteral("kecamatan_id")) == kecamatanId &&
-            venue.text(QStringLiteral("name")).compare(venueName, Qt::CaseInsensitive) == 0)
-            event.venueId = venue.id;
-    }
-    if (event.venueId.isEmpty() &&
-        !venues.insert({{QStringLiteral("name"), venueName}, {QStringLiteral("kecamatan_id"), kecamatanId}},
-                       &event.venueId, &error))
+    if (!Humas::VenueResolver(db, actor).resolve(parser.value(VenueOption), kecamatanId, &event.venueId, nullptr,
+                                                 &error))
         return failure(error);
     if (!repository.add(&event, &error) || !transaction.commit(&error))
         return failure(error);

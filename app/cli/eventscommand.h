@@ -1,6 +1,7 @@
 #pragma once
 
 #include "command.h"
+#include "eventsicalcommand.h"
 
 #include <QDate>
 #include <QHash>
@@ -13,9 +14,9 @@ class RecordRepository;
 namespace HumasCli {
 
 /**
- * `events add …` and `events list …` (issue 3, exact syntax): the agenda from scripts.
- * Times on the command line are the regency's local time. `events import`/`export` (.ics)
- * are not here yet.
+ * `events add …`, `events list …`, `events import …` and `events export …` (issue 3, exact
+ * syntax): the agenda from scripts. Times on the command line are the regency's local time.
+ * The .ics actions are EventsIcalCommand's; this class parses the line for all four.
  */
 class EventsCommand : public Command
 {
@@ -42,6 +43,8 @@ private:
                                  QString *kecamatanId);
     int add(const QCommandLineParser &parser, const QString &databasePath);
     int list(const QCommandLineParser &parser, const QString &databasePath);
+
+    EventsIcalCommand m_ical;
 };
 
 } // namespace HumasCli

@@ -1,6 +1,6 @@
-// `humasdesk-cli events add|list` and `conflicts` (issue 3, exact syntax), through the real
-// binary: the happy paths with their JSON, and every refusal of the syntax with its exit
-// code, a message on stderr and no row stored anywhere.
+// `humasdesk-cli events add|list|import|export` and `conflicts` (issue 3, exact syntax),
+// through the real binary: the happy paths with their JSON, and every refusal of the syntax
+// with its exit code, a message on stderr and no row stored anywhere.
 
 #include "clitestsupport.h"
 
@@ -37,12 +37,23 @@ private Q_SLOTS:
     void rangeRefusals_data();
     void rangeRefusals();
     void missingDatabase();
+    void exportImportRoundTrip();
+    void exportPublic();
+    void exportRange();
+    void importMalformed();
+    void importRecurring();
+    void icsRefusals_data();
+    void icsRefusals();
 
 private:
     /** Runs `events add` with @p args on the test database; returns the id or empty. */
     QString add(const QStringList &args);
     QJsonArray json(const QStringList &args);
     int changes() { return count(m_db, "outbox", ""); }
+    /** Adds the events the .ics tests export: public, internal, cancelled, delegated-free. */
+    QStringList addAgenda();
+    /** `events list --json` of November 2026 without the ids, for comparing databases. */
+    QJsonArray listWithoutIds(const QString &db);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_db;
@@ -97,7 +108,8 @@ void TestCliEvents::help()
     const CliResult events = runCli({"events", "--help"});
     CLI_EXPECT(events, 0);
     for (const char *option : {"--title", "--start", "--end", "--official", "--venue", "--kecamatan", "--opd",
-                               "--status", "--all-day", "--from", "--to", "--json"})
+                               "--status", "--all-day", "--from", "--to", "--json", "--public", "import FILE.ics",
+                               "export FILE.ics [--from DATE --to DATE] [--public]"})
         QVERIFY2(events.out.contains(option), qPrintable(option));
     CLI_EXPECT(runCli({"conflicts", "--help"}), 0);
 }
@@ -342,13 +354,255 @@ void TestCliEvents::missingDatabase()
          "--kecamatan", "Parigi"},
         {"events", "list", "--from", "2026-11-23", "--to", "2026-11-23"},
         {"conflicts", "--from", "2026-11-23", "--to", "2026-11-23"},
+        {"events", "export", m_dir->filePath("out.ics")},
+        {"events", "import", m_dir->filePath("cal.ics")},
     };
+    QVERIFY(writeFile(m_dir->filePath("cal.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"));
     for (const QStringList &args : commands) {
         const CliResult r = runCli(QStringList{"--db", path} + args);
         CLI_EXPECT(r, 2);
         QVERIFY(!r.err.isEmpty());
         QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(m_dir->filePath("out.ics")));
     }
+}
+
+QStringList TestCliEvents::addAgenda()
+{
+    return {
+        add({"--title", "Rapat koordinasi, stunting", "--start", "2026-11-23T08:00", "--end", "2026-11-23T10:30",
+             "--official", "BUPATI,SEKDA", "--venue", "Aula Kantor Bupati", "--kecamatan", "Parigi", "--opd", "SETDA",
+             "--status", "terjadwal"}),
+        add({"--title", "Kunjungan kerja", "--start", "2026-11-24", "--end", "2026-11-26", "--all-day", "--official",
+             "WABUP", "--venue", "Lapangan", "--kecamatan", "Ampibabo", "--status", "terjadwal"}),
+        add({"--title", "Usulan OPD", "--start", "2026-11-25T13:00", "--official", "SEKDA", "--venue", "Lapangan",
+             "--kecamatan", "Parigi", "--opd", "DISKOMINFO"}),
+        add({"--title", "Batal", "--start", "2026-11-27T09:00", "--end", "2026-11-27T10:00", "--official", "ASISTEN1",
+             "--venue", "Aula Kantor Bupati", "--kecamatan", "Parigi", "--status", "dibatalkan"}),
+    };
+}
+
+QJsonArray TestCliEvents::listWithoutIds(const QString &db)
+{
+    const CliResult r = runCli({"--db", db, "events", "list", "--from", "2026-11-01", "--to", "2026-11-30", "--json"});
+    if (r.exitCode != 0)
+        qWarning().noquote() << "events list failed:" << r.err;
+    QJsonArray result;
+    for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+        QJsonObject o = v.toObject();
+        o.remove("id");
+        result.append(o);
+    }
+    return result;
+}
+
+void TestCliEvents::exportImportRoundTrip()
+{
+    const QStringList ids = addAgenda();
+    QVERIFY(!ids.contains(QString()));
+    const QString file = m_dir->filePath("agenda.ics");
+    const CliResult exported = runCli({"--db", m_db, "events", "export", file});
+    CLI_EXPECT(exported, 0);
+    QVERIFY2(exported.out.contains("4 event"), qPrintable(exported.out));
+    QVERIFY(!QFile::exists(file + ".part"));
+    const QByteArray ics = fileBytes(file);
+    QVERIFY(ics.startsWith("BEGIN:VCALENDAR\r\n"));
+    QCOMPARE(ics.count("BEGIN:VEVENT"), 4);
+    for (const QString &id : ids)
+        QVERIFY(ics.contains(QByteArray("UID:" + id.toUtf8() + "\r\n")));
+    QVERIFY(ics.contains("STATUS:CANCELLED"));
+    QVERIFY(ics.contains("DTSTART;VALUE=DATE:20261124"));
+
+    // Into a fresh database: the same agenda, venues in their kecamatan.
+    const QString other = m_dir->filePath("other.sqlite");
+    CLI_EXPECT(runCli({"--db", other, "init", "--preset", "parigi-moutong"}), 0);
+    const CliResult imported = runCli({"--db", other, "events", "import", file});
+    CLI_EXPECT(imported, 0);
+    QVERIFY2(imported.out.startsWith("4 event(s) imported."), qPrintable(imported.out));
+    QCOMPARE(count(other, "events"), 4);
+    QCOMPARE(count(other, "venues"), 3);
+    QCOMPARE(listWithoutIds(other), listWithoutIds(m_db));
+    QCOMPARE(rows(other, "SELECT COUNT(*) FROM venues v JOIN kecamatan k ON k.id = v.kecamatan_id "
+                         "WHERE v.name = 'Lapangan' AND k.name IN ('Parigi', 'Ampibabo')")
+                 .value(0),
+             QStringList{"2"});
+
+    // Again into both: nothing new anywhere.
+    const int outbox = count(other, "outbox", "");
+    for (const QString &db : {other, m_db}) {
+        const CliResult again = runCli({"--db", db, "events", "import", file});
+        CLI_EXPECT(again, 0);
+        QVERIFY2(again.out.startsWith("0 event(s) imported.") && again.out.contains("4 event(s) already"),
+                 qPrintable(again.out));
+        QCOMPARE(count(db, "events"), 4);
+    }
+    QCOMPARE(count(other, "outbox", ""), outbox);
+}
+
+void TestCliEvents::exportPublic()
+{
+    addAgenda();
+    QVERIFY(!add({"--title", "Rapat internal", "--start", "2026-11-23T13:00", "--official", "WABUP", "--venue", "Aula",
+                  "--kecamatan", "Parigi", "--status", "terjadwal"})
+                 .isEmpty());
+    // `events add` has no --private: make the last one internal, and give one a PIC phone and notes.
+    QVERIFY(makeSqlite(m_db, {"UPDATE events SET is_public = 0 WHERE title = 'Rapat internal'",
+                              "UPDATE events SET pic_phone = '0812-9999-0000', notes = 'rahasia', staff = 'Tim A' "
+                              "WHERE title = 'Rapat koordinasi, stunting'"}));
+    removeSidecars(m_db);
+    const QString file = m_dir->filePath("publik.ics");
+    const CliResult r = runCli({"--db", m_db, "events", "export", file, "--public"});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(r.out.contains("2 event"), qPrintable(r.out));
+    // Unfolded, so that no folded line hides a value from the checks.
+    const auto unfolded = [&file] { return fileBytes(file).replace("\r\n ", ""); };
+    const QByteArray ics = unfolded();
+    QCOMPARE(ics.count("BEGIN:VEVENT"), 2);
+    QVERIFY(ics.contains("SUMMARY:Rapat koordinasi\\, stunting"));
+    QVERIFY(ics.contains("SUMMARY:Kunjungan kerja"));
+    for (const char *hidden : {"Rapat internal", "Usulan OPD", "Batal", "0812-9999-0000", "rahasia", "Tim A",
+                               "DESCRIPTION", "CLASS:PRIVATE"})
+        QVERIFY2(!ics.contains(hidden), hidden);
+    // The full export has them all.
+    CLI_EXPECT(runCli({"--db", m_db, "events", "export", file}), 0);
+    QCOMPARE(unfolded().count("BEGIN:VEVENT"), 5);
+    QVERIFY(unfolded().contains("PIC phone: 0812-9999-0000"));
+}
+
+void TestCliEvents::exportRange()
+{
+    addAgenda();
+    const QString file = m_dir->filePath("range.ics");
+    const auto summaries = [&](const QStringList &range) {
+        const CliResult r = runCli(QStringList{"--db", m_db, "events", "export", file} + range);
+        if (r.exitCode != 0)
+            qWarning().noquote() << r.err;
+        QStringList found;
+        for (const QByteArray &line : fileBytes(file).split('\n')) {
+            if (line.startsWith("SUMMARY:"))
+                found << QString::fromUtf8(line.mid(8).trimmed());
+        }
+        return found;
+    };
+    QCOMPARE(summaries({"--from", "2026-11-25", "--to", "2026-11-25"}), QStringList({"Kunjungan kerja", "Usulan OPD"}));
+    QCOMPARE(summaries({"--from", "2026-11-27", "--to", "2026-12-31"}), QStringList{"Batal"});
+    QCOMPARE(summaries({"--from", "2026-12-01", "--to", "2026-12-31"}), QStringList());
+    QCOMPARE(summaries({}).size(), 4);
+}
+
+void TestCliEvents::importMalformed()
+{
+    QVERIFY(!add({"--title", "Ada", "--start", "2026-11-20T08:00", "--official", "WABUP", "--venue", "Aula",
+                  "--kecamatan", "Parigi"})
+                 .isEmpty());
+    const QByteArray ics = "BEGIN:VCALENDAR\r\n"
+                           "VERSION:2.0\r\n"
+                           "PRODID:-//Test//Test//EN\r\n"
+                           "BEGIN:VEVENT\r\n"
+                           "UID:baik@test\r\n"
+                           "DTSTART:20261123T080000\r\n"
+                           "SUMMARY:Baik\r\n"
+                           "LOCATION:Gedung Baru\\, Parigi\r\n"
+                           "X-HUMAS-OFFICIALS:BUPATI\r\n"
+                           "END:VEVENT\r\n"
+                           "BEGIN:VEVENT\r\n"
+                           "UID:buruk@test\r\n"
+                           "SUMMARY:Buruk\r\n"
+                           "DTSTART:2026-11-24T08:00\r\n" // line 14
+                           "X-HUMAS-OFFICIALS:BUPATI\r\n"
+                           "END:VEVENT\r\n"
+                           "END:VCALENDAR\r\n";
+    const QString file = m_dir->filePath("rusak.ics");
+    QVERIFY(writeFile(file, ics));
+    const int outbox = changes();
+    const QByteArray before = fileBytes(m_db);
+    const CliResult r = runCli({"--db", m_db, "events", "import", file});
+    CLI_EXPECT(r, 3);
+    QVERIFY2(r.err.contains("Line 14:") && r.err.contains("2026-11-24T08:00"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(count(m_db, "events"), 1);
+    QCOMPARE(count(m_db, "venues"), 1);
+    QCOMPARE(changes(), outbox);
+    QVERIFY(fileBytes(m_db) == before);
+
+    // The same in Indonesian.
+    const CliResult id = runCli({"--db", m_db, "events", "import", file}, {}, "id");
+    CLI_EXPECT(id, 3);
+    QVERIFY2(id.err.contains("14"), qPrintable(id.err));
+}
+
+void TestCliEvents::importRecurring()
+{
+    // The CLI expands within a window around today: start next week, on a Monday.
+    QDate monday = QDate::currentDate().addDays(7);
+    while (monday.dayOfWeek() != Qt::Monday)
+        monday = monday.addDays(1);
+    const QString day = monday.toString("yyyyMMdd");
+    const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Test//EN\r\n"
+                           "BEGIN:VEVENT\r\nUID:apel@test\r\nDTSTART:" +
+                           day.toUtf8() + "T073000\r\nDTEND:" + day.toUtf8() +
+                           "T080000\r\n"
+                           "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR;COUNT=4\r\nSUMMARY:Apel pagi\r\n"
+                           "LOCATION:Halaman Kantor Bupati\\, Parigi\r\nX-HUMAS-OFFICIALS:SEKDA\r\n"
+                           "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    const QString file = m_dir->filePath("apel.ics");
+    QVERIFY(writeFile(file, ics));
+    const CliResult r = runCli({"--db", m_db, "events", "import", file});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(r.out.startsWith("4 event(s) imported."), qPrintable(r.out));
+    QCOMPARE(count(m_db, "venues"), 1);
+    QStringList starts;
+    const QString from = monday.toString(Qt::ISODate);
+    const QString to = monday.addDays(30).toString(Qt::ISODate);
+    for (const QJsonValue &v : json({"events", "list", "--from", from, "--to", to}))
+        starts << v.toObject().value("start").toString();
+    const QStringList expected = {
+        monday.toString(Qt::ISODate) + "T07:30", monday.addDays(4).toString(Qt::ISODate) + "T07:30",
+        monday.addDays(14).toString(Qt::ISODate) + "T07:30", monday.addDays(18).toString(Qt::ISODate) + "T07:30"};
+    QCOMPARE(starts, expected);
+    const CliResult again = runCli({"--db", m_db, "events", "import", file});
+    CLI_EXPECT(again, 0);
+    QCOMPARE(count(m_db, "events"), 4);
+}
+
+void TestCliEvents::icsRefusals_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("import without file") << QStringList{"import"} << 1 << "FILE.ics";
+    QTest::newRow("export without file") << QStringList{"export"} << 1 << "FILE.ics";
+    QTest::newRow("import of a missing file") << QStringList{"import", "@/nothing.ics"} << 3 << "nothing.ics";
+    QTest::newRow("import with --public") << QStringList{"import", "@/cal.ics", "--public"} << 1 << "--public";
+    QTest::newRow("import with a range") << QStringList{"import",     "@/cal.ics", "--from",
+                                                        "2026-11-01", "--to",      "2026-11-30"}
+                                         << 1 << "--from";
+    QTest::newRow("two files") << QStringList{"import", "@/cal.ics", "@/cal2.ics"} << 1 << "cal2.ics";
+    QTest::newRow("export with --from only")
+        << QStringList{"export", "@/out.ics", "--from", "2026-11-01"} << 1 << "--to";
+    QTest::newRow("export with a bad date")
+        << QStringList{"export", "@/out.ics", "--from", "2026-11-31", "--to", "2026-12-01"} << 1 << "YYYY-MM-DD";
+    QTest::newRow("export into a missing folder") << QStringList{"export", "@/missing/out.ics"} << 3 << "missing";
+    QTest::newRow("not a calendar") << QStringList{"import", "@/notes.ics"} << 3 << "Line 1:";
+}
+
+void TestCliEvents::icsRefusals()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QVERIFY(writeFile(m_dir->filePath("cal.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"));
+    QVERIFY(writeFile(m_dir->filePath("notes.ics"), "Rapat jam 8\n"));
+    for (QString &arg : args)
+        arg.replace("@", m_dir->path());
+    const QByteArray before = fileBytes(m_db);
+    const CliResult r = runCli(QStringList{"--db", m_db, "events"} + args);
+    CLI_EXPECT(r, exitCode);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!QFile::exists(m_dir->filePath("out.ics")));
+    QVERIFY(!QFile::exists(m_dir->filePath("out.ics.part")));
+    QVERIFY(fileBytes(m_db) == before);
 }
 
 QTEST_GUILESS_MAIN(TestCliEvents)
