@@ -1491,7 +1491,7 @@
     </message>
     <message>
         <source>import FILE.ics | export FILE.ics [--from DATE --to DATE] [--public]</source>
-        <translation type="unfinished"></translation>
+        <translation>import BERKAS.ics | export BERKAS.ics [--from TANGGAL --to TANGGAL] [--public]</translation>
     </message>
     <message>
         <source>With export: only public events that are scheduled or done, without notes and internal fields.</source>
