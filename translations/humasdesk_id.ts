@@ -2340,4 +2340,23 @@
         <translation>Batal</translation>
     </message>
 </context>
+<context>
+    <name>HumasUi::TimeGridPainter</name>
+    <message>
+        <source>%1–%2</source>
+        <extracomment>A time range in the time grid: %1 start, %2 end (&quot;08.00–10.00&quot;)</extracomment>
+        <translation type="unfinished">%1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::TimeGridView</name>
+    <message>
+        <source>Time grid</source>
+        <translation>Kisi waktu</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished">Sepanjang hari</translation>
+    </message>
+</context>
 </TS>
