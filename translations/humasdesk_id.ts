@@ -1882,6 +1882,305 @@
     </message>
 </context>
 <context>
+    <name>HumasUi::EventEditDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>Kegiatan baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Simpan</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Return)</source>
+        <translation>Simpan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>Bentrok</translation>
+    </message>
+    <message>
+        <source>&amp;Find free time</source>
+        <translation>Car&amp;i waktu kosong</translation>
+    </message>
+    <message>
+        <source>The next free times of the chosen officials within working hours, skipping weekends and holidays</source>
+        <translation>Waktu kosong berikutnya bagi pejabat yang dipilih dalam jam kerja, tanpa akhir pekan dan hari libur</translation>
+    </message>
+    <message>
+        <source>Edit event: %1</source>
+        <translation>Ubah kegiatan: %1</translation>
+    </message>
+    <message>
+        <source>The end is not after the start.</source>
+        <translation>Waktu selesai tidak setelah waktu mulai.</translation>
+    </message>
+    <message>
+        <source>No clashes</source>
+        <translation>Tidak ada bentrok</translation>
+    </message>
+    <message>
+        <source>Attach invitation scan</source>
+        <translation>Lampirkan pindaian undangan</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Pindaian (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>No program is set up to open this file.</source>
+        <translation>Tidak ada program yang diatur untuk membuka berkas ini.</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <extracomment>A free time offered by &quot;Find free time&quot;: &quot;Senin, 23 November 2026, 09.00–10.00 WITA&quot;</extracomment>
+        <translation type="unfinished">%1, %2–%3 {1,?}</translation>
+    </message>
+    <message>
+        <source>Choose at least one official first.</source>
+        <translation>Pilih sekurang-kurangnya satu pejabat dahulu.</translation>
+    </message>
+    <message>
+        <source>No free time in the %1 days from %2.</source>
+        <translation>Tidak ada waktu kosong dalam %1 hari sejak %2.</translation>
+    </message>
+    <message>
+        <source>Free times of %1 minutes:</source>
+        <translation>Waktu kosong %1 menit:</translation>
+    </message>
+    <message>
+        <source>This event clashes with:
+%1
+
+Save anyway?</source>
+        <translation>Kegiatan ini bentrok dengan:
+%1
+
+Simpan tetap?</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventForm</name>
+    <message>
+        <source>&amp;Event</source>
+        <translation>&amp;Kegiatan</translation>
+    </message>
+    <message>
+        <source>&amp;Officials</source>
+        <translation>&amp;Pejabat</translation>
+    </message>
+    <message>
+        <source>&amp;Invitation</source>
+        <translation>&amp;Undangan</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Rincian</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>&amp;Judul *</translation>
+    </message>
+    <message>
+        <source>Type to search the organising OPD</source>
+        <translation>Ketik untuk mencari OPD penyelenggara</translation>
+    </message>
+    <message>
+        <source>Organising &amp;OPD</source>
+        <translation>&amp;OPD penyelenggara</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person</source>
+        <translation>&amp;Narahubung</translation>
+    </message>
+    <message>
+        <source>&amp;When *</source>
+        <translation>&amp;Waktu *</translation>
+    </message>
+    <message>
+        <source>Pick a venue or type a new one</source>
+        <translation>Pilih tempat atau ketik tempat baru</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Tempat</translation>
+    </message>
+    <message>
+        <source>&amp;District (kecamatan)</source>
+        <translation>Ke&amp;camatan</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Public: shown on the regency&apos;s public agenda</source>
+        <translation>Pu&amp;blik: tampil di agenda publik kabupaten</translation>
+    </message>
+    <message>
+        <source>Tick the officials the invitation asks for. When one is represented (diwakilkan), choose who goes instead; both stay on record.</source>
+        <translation>Centang pejabat yang diundang. Bila seorang pejabat diwakilkan, pilih siapa yang hadir menggantikannya; keduanya tetap tercatat.</translation>
+    </message>
+    <message>
+        <source>Letter &amp;number</source>
+        <translation>&amp;Nomor surat</translation>
+    </message>
+    <message>
+        <source>The letter is dated</source>
+        <translation>Surat bertanggal</translation>
+    </message>
+    <message>
+        <source>Letter &amp;date</source>
+        <translation>&amp;Tanggal surat</translation>
+    </message>
+    <message>
+        <source>Invitation scan</source>
+        <translation>Pindaian undangan</translation>
+    </message>
+    <message>
+        <source>Dress &amp;code</source>
+        <translation>P&amp;akaian</translation>
+    </message>
+    <message>
+        <source>A &amp;speech (sambutan) is needed</source>
+        <translation>Perlu &amp;sambutan</translation>
+    </message>
+    <message>
+        <source>Protocol and coverage staff</source>
+        <translation>Staf protokol dan peliputan</translation>
+    </message>
+    <message>
+        <source>S&amp;taff assigned</source>
+        <translation>S&amp;taf bertugas</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a new venue: choose its district.</source>
+        <translation>&quot;%1&quot; adalah tempat baru: pilih kecamatannya.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a new venue: it will be added to %2.</source>
+        <translation>&quot;%1&quot; adalah tempat baru: akan ditambahkan ke Kecamatan %2.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;: pick one from the list.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal: pilih dari daftar.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a new venue: choose its district (kecamatan).</source>
+        <translation>&quot;%1&quot; adalah tempat baru: pilih kecamatannya.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventFormAttachment</name>
+    <message>
+        <source>Attach &amp;scan…</source>
+        <translation>&amp;Lampirkan pindaian…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most %1 MB).</source>
+        <translation type="unfinished">Berkas terlalu besar (maksimal %1 MB).</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Tidak dapat membaca %1: %2</translation>
+    </message>
+    <message>
+        <source>The invitation scan is not in the attachment store.</source>
+        <translation type="unfinished">Pindaian surat undangan tidak terdapat di penyimpanan lampiran.</translation>
+    </message>
+    <message>
+        <source>Could not write a temporary copy: %1</source>
+        <translation>Tidak dapat menulis salinan sementara: %1</translation>
+    </message>
+    <message>
+        <source>Scan %1</source>
+        <translation>Pindaian %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <extracomment>%1 file name, %2 size (&quot;12.0 KB&quot;), %3 file type (&quot;PDF document&quot;)</extracomment>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>No scan attached.</source>
+        <translation>Belum ada pindaian terlampir.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventFormOfficials</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Diundang</translation>
+    </message>
+    <message>
+        <source>Represented by</source>
+        <translation>Diwakili oleh</translation>
+    </message>
+    <message>
+        <source>— attends in person</source>
+        <translation>— hadir sendiri</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventFormTimes</name>
+    <message>
+        <source>&amp;All day (one or more whole days)</source>
+        <translation>Se&amp;hari penuh (satu hari atau lebih)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Hari pertama</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Hari terakhir</translation>
+    </message>
+</context>
+<context>
     <name>HumasUi::FirstAdminDialog</name>
     <message>
         <source>The two passwords are not the same.</source>
@@ -1924,6 +2223,13 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::FreeSlotPopup</name>
+    <message>
+        <source>Free times</source>
+        <translation>Waktu kosong</translation>
     </message>
 </context>
 <context>
