@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Humas::AgendaDayGroupModel</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>venue, kecamatan</comment>
+        <translation type="unfinished">%1, %2</translation>
+    </message>
+    <message>
+        <source>Clash</source>
+        <translation>Bentrok</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation type="unfinished">Sepanjang hari</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <comment>time range</comment>
+        <translation type="unfinished">%1–%2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>mulai %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>sampai %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Waktu</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">Acara</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation type="unfinished">Pejabat</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished">Tempat</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Bentrok</translation>
+    </message>
+</context>
+<context>
     <name>Humas::AgendaModel</name>
     <message>
         <source>All day</source>
@@ -1718,6 +1771,22 @@
         <source>Unknown page &quot;%1&quot;; use agenda, ppid, news, reports, master or sync.</source>
         <translation>Halaman &quot;%1&quot; tidak dikenal; gunakan agenda, ppid, news, reports, master, atau sync.</translation>
     </message>
+    <message>
+        <source>Show the agenda as &lt;view&gt;: month, week, day, officials or list.</source>
+        <translation>Tampilkan agenda sebagai &lt;view&gt;: month (bulan), week (minggu), day (hari), officials (per pejabat) atau list (daftar).</translation>
+    </message>
+    <message>
+        <source>Show the agenda at &lt;date&gt; (YYYY-MM-DD).</source>
+        <translation>Tampilkan agenda pada &lt;date&gt; (TTTT-BB-HH).</translation>
+    </message>
+    <message>
+        <source>Unknown view &quot;%1&quot;; use month, week, day, officials or list.</source>
+        <translation>Tampilan &quot;%1&quot; tidak dikenal; gunakan month, week, day, officials atau list.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot; bukan tanggal; tulis TTTT-BB-HH.</translation>
+    </message>
 </context>
 <context>
     <name>HumasUi::AboutDialog</name>
@@ -1743,11 +1812,333 @@
     </message>
 </context>
 <context>
-    <name>HumasUi::ConflictListView</name>
+    <name>HumasUi::AgendaFilterBar</name>
     <message>
-        <source>%1 ↔ %2</source>
-        <translation>%1 ↔ %2</translation>
+        <source>All officials</source>
+        <translation>Semua pejabat</translation>
     </message>
+    <message>
+        <source>All OPDs</source>
+        <translation>Semua OPD</translation>
+    </message>
+    <message>
+        <source>All kecamatan</source>
+        <translation>Semua kecamatan</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Saring:</translation>
+    </message>
+    <message>
+        <source>Search title or place…</source>
+        <translation>Cari judul atau tempat…</translation>
+    </message>
+    <message>
+        <source>Only clashes</source>
+        <translation>Hanya yang bentrok</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>Organising OPD</source>
+        <translation>OPD penyelenggara</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::AgendaPage</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished">Ulangi</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished">%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n acara</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is &quot;12 events&quot;, %2 &quot;3 events clash&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clashing</source>
+        <translation>
+            <numerusform>%n bentrok</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move into a clash?</source>
+        <translation>Pindahkan ke waktu yang bentrok?</translation>
+    </message>
+    <message>
+        <source>At the new time &quot;%1&quot; clashes with:
+%2
+
+Move it anyway?</source>
+        <translation>Pada waktu baru, &quot;%1&quot; bentrok dengan:
+%2
+
+Tetap pindahkan?</translation>
+    </message>
+    <message>
+        <source>Event not moved</source>
+        <translation>Acara tidak dipindahkan</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Hapus acara</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
+        <translation>Hapus &quot;%1&quot;? Dapat dibatalkan dengan Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Event not deleted</source>
+        <translation>Acara tidak dihapus</translation>
+    </message>
+    <message>
+        <source>Import calendar</source>
+        <translation>Impor kalender</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>Berkas iCalendar (*.ics);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Calendar not imported</source>
+        <translation>Kalender tidak diimpor</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>Tidak ada yang diimpor.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Calendar imported</source>
+        <translation>Kalender diimpor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform>%n kegiatan diimpor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present, skipped.</source>
+        <translation>
+            <numerusform>%n sudah ada, dilewati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Ekspor kalender</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Berkas iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export only public events, for the regency&apos;s public agenda?</source>
+        <translation>Ekspor hanya acara publik, untuk agenda publik kabupaten?</translation>
+    </message>
+    <message>
+        <source>Calendar not exported</source>
+        <translation>Kalender tidak diekspor</translation>
+    </message>
+    <message>
+        <source>Calendar exported</source>
+        <translation>Kalender diekspor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform>%n kegiatan ditulis ke %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Go to today (Alt+Home)</source>
+        <translation>Ke hari ini (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous (Alt+Left)</source>
+        <translation>Sebelumnya (Alt+Kiri)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Berikutnya (Alt+Kanan)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished">Hari</translation>
+    </message>
+    <message>
+        <source>Per official</source>
+        <translation>Per pejabat</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Daftar</translation>
+    </message>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation>%1 (Alt+%2)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished">Kegiatan baru</translation>
+    </message>
+    <message>
+        <source>New event (Ctrl+N)</source>
+        <translation>Acara baru (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation>Buka acara</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Print the daily or weekly agenda (Ctrl+P)</source>
+        <translation>Cetak agenda harian atau mingguan (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation>Impor .ics…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Ekspor .ics…</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::AgendaPrintDialog</name>
+    <message>
+        <source>Print agenda</source>
+        <translation>Cetak agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Daily agenda</source>
+        <translation>Agenda &amp;harian</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly agenda</source>
+        <translation>Agenda &amp;mingguan</translation>
+    </message>
+    <message>
+        <source>e.g. Head of Protocol and Leadership Communication</source>
+        <translation>mis. Kepala Bagian Protokol dan Komunikasi Pimpinan</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Laporan:</translation>
+    </message>
+    <message>
+        <source>&amp;Official:</source>
+        <translation>&amp;Pejabat:</translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>&amp;Tanggal:</translation>
+    </message>
+    <message>
+        <source>Signed by (position):</source>
+        <translation>Penanda tangan (jabatan):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation>Pra&amp;tinjau…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Tutup</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Pratinjau cetak</translation>
+    </message>
+    <message>
+        <source>Save agenda as PDF</source>
+        <translation>Simpan agenda sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Agenda saved</source>
+        <translation>Agenda disimpan</translation>
+    </message>
+    <message>
+        <source>The agenda was saved to %1.</source>
+        <translation>Agenda disimpan ke %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::ConflictListView</name>
     <message>
         <source>No clashes in this range</source>
         <translation>Tidak ada bentrok pada rentang ini</translation>
@@ -1759,20 +2150,15 @@
         </translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation type="unfinished">Jenis</translation>
+        <source>%1 · %2 · %3
+%4 ↔ %5</source>
+        <extracomment>One clash in the conflict list: day, kind, official or venue; then the two events</extracomment>
+        <translation>%1 · %2 · %3
+%4 ↔ %5</translation>
     </message>
     <message>
-        <source>Official / venue</source>
-        <translation>Pejabat / tempat</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Acara</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Hari</translation>
+        <source>Clashes</source>
+        <translation type="unfinished">Bentrok</translation>
     </message>
 </context>
 <context>
@@ -2411,6 +2797,25 @@ Simpan tetap?</translation>
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::MonthView</name>
+    <message>
+        <source>Month view</source>
+        <translation>Tampilan bulan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) on this day clash</source>
+        <translation>
+            <numerusform>%n kegiatan pada hari ini bentrok</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n lagi</numerusform>
+        </translation>
     </message>
 </context>
 <context>

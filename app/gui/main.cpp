@@ -1,6 +1,7 @@
 // humasdesk: parses the command line, opens the database, signs the user in and shows the
 // main window. Everything else lives in humas_ui and humas_models.
 
+#include "agenda/agendapage.h"
 #include "auth/pageaccess.h"
 #include "auth/userrepository.h"
 #include "common/firstadmindialog.h"
@@ -63,12 +64,27 @@ QString languageFromArguments(const QStringList &arguments)
     return {};
 }
 
-int takeScreenshot(Humas::Database &db, const QString &page, const QString &fileName)
+/** Applies --view and --date to the agenda page, when the actor sees it. */
+void showAgenda(HumasUi::MainWindow &window, const QString &viewName, const QDate &date)
+{
+    HumasUi::AgendaPage *agenda = window.agendaPage();
+    if (!agenda)
+        return;
+    HumasUi::AgendaPage::View view = HumasUi::AgendaPage::View::Month;
+    if (date.isValid())
+        agenda->setDate(date);
+    if (HumasUi::AgendaPage::viewFromName(viewName, &view))
+        agenda->setView(view);
+}
+
+int takeScreenshot(Humas::Database &db, const QString &page, const QString &viewName, const QDate &date,
+                   const QString &fileName)
 {
     Humas::Actor actor = Humas::Actor::system();
     actor.username = QStringLiteral("screenshot");
     HumasUi::MainWindow window(db, actor);
     window.showPage(page.isEmpty() ? QStringLiteral("agenda") : page);
+    showAgenda(window, viewName, date);
     window.setWindowState(Qt::WindowNoState);
     window.resize(1366, 768);
     window.show();
@@ -136,8 +152,30 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QCoreApplication::translate("HumasDesk", "Use the language <lang> (id or en) for this run."),
         QStringLiteral("lang"));
-    parser.addOptions({dbOption, screenshotOption, pageOption, langOption});
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        QCoreApplication::translate("HumasDesk", "Show the agenda as <view>: month, week, day, officials or list."),
+        QStringLiteral("view"));
+    const QCommandLineOption dateOption(
+        QStringLiteral("date"), QCoreApplication::translate("HumasDesk", "Show the agenda at <date> (YYYY-MM-DD)."),
+        QStringLiteral("date"));
+    parser.addOptions({dbOption, screenshotOption, pageOption, viewOption, dateOption, langOption});
     parser.process(app);
+
+    const QString viewName = parser.value(viewOption);
+    HumasUi::AgendaPage::View ignored;
+    if (!viewName.isEmpty() && !HumasUi::AgendaPage::viewFromName(viewName, &ignored)) {
+        printError(
+            QCoreApplication::translate("HumasDesk", "Unknown view \"%1\"; use month, week, day, officials or list.")
+                .arg(viewName));
+        return 2;
+    }
+    const QDate date = QDate::fromString(parser.value(dateOption), Qt::ISODate);
+    if (parser.isSet(dateOption) && !date.isValid()) {
+        printError(QCoreApplication::translate("HumasDesk", "\"%1\" is not a date; write YYYY-MM-DD.")
+                       .arg(parser.value(dateOption)));
+        return 2;
+    }
 
     const QString page = parser.value(pageOption);
     if (!page.isEmpty() && !Humas::PageAccess::pageIds().contains(page)) {
@@ -166,7 +204,7 @@ int main(int argc, char *argv[])
     }
 
     if (screenshot)
-        return takeScreenshot(db, page, parser.value(screenshotOption));
+        return takeScreenshot(db, page, viewName, date, parser.value(screenshotOption));
 
     const Humas::Actor actor = signIn(db);
     if (!actor.isValid())
@@ -174,6 +212,7 @@ int main(int argc, char *argv[])
     HumasUi::MainWindow window(db, actor);
     if (!page.isEmpty())
         window.showPage(page);
+    showAgenda(window, viewName, date);
     window.show();
     QTimer::singleShot(0, &window, [&window] { window.startDailyBackup(window.today()); });
     return app.exec();

@@ -62,6 +62,16 @@ void LocalPreferences::setLastPage(const QString &page)
     m_settings->setValue(QStringLiteral("window/page"), page);
 }
 
+QStringList LocalPreferences::agendaSigner() const
+{
+    return m_settings->value(QStringLiteral("print/agendaSigner")).toStringList();
+}
+
+void LocalPreferences::setAgendaSigner(const QStringList &positionNameNip)
+{
+    m_settings->setValue(QStringLiteral("print/agendaSigner"), positionNameNip);
+}
+
 void LocalPreferences::sync()
 {
     m_settings->sync();

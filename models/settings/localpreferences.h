@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -33,6 +34,10 @@ public:
 
     QString lastPage() const;
     void setLastPage(const QString &page);
+
+    /** The signer last used under a printed agenda on this PC: position, name, NIP. */
+    QStringList agendaSigner() const;
+    void setAgendaSigner(const QStringList &positionNameNip);
 
     void sync();
 

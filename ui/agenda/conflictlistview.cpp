@@ -4,10 +4,14 @@
 #include "common/datetext.h"
 
 #include <QEvent>
-#include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace HumasUi {
 
@@ -17,6 +21,23 @@ using Humas::Conflict;
 namespace {
 constexpr int DateRole = Qt::UserRole + 1;
 constexpr int EventRole = Qt::UserRole + 2;
+constexpr int StartRole = Qt::UserRole + 3;
+
+/** A vermillion warning triangle, so a clash is marked by shape as well as colour. */
+QIcon warningIcon()
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(AgendaModel::conflictColor());
+    painter.drawPolygon(QPolygonF({QPointF(16, 2), QPointF(30, 29), QPointF(2, 29)}));
+    painter.setPen(QPen(Qt::white, 3.5, Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(QPointF(16, 11), QPointF(16, 20));
+    painter.drawPoint(QPointF(16, 25));
+    return QIcon(pixmap);
+}
 } // namespace
 
 ConflictListView::ConflictListView(AgendaModel *model, QWidget *parent) : QWidget(parent), m_model(model)
@@ -29,10 +50,9 @@ ConflictListView::ConflictListView(AgendaModel *model, QWidget *parent) : QWidge
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("conflictList"));
     m_tree->setRootIsDecorated(false);
-    m_tree->setUniformRowHeights(true);
+    m_tree->setHeaderHidden(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->setWordWrap(false);
-    m_tree->header()->setStretchLastSection(true);
+    m_tree->setTextElideMode(Qt::ElideRight);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
@@ -64,18 +84,24 @@ void ConflictListView::rebuild()
         const QDate day = m_model->repository().utcToLocal(late.isValid() ? late.start : early.start).date();
         const QString resource = c.kind == Conflict::Kind::Venue ? dir.venueNames.value(c.resource, c.resource)
                                                                  : dir.officialPosition(c.resource);
-        auto *item =
-            new QTreeWidgetItem({AgendaModel::kindText(c.kind), resource, tr("%1 ↔ %2").arg(early.title, late.title),
-                                 Humas::DateText::date(qMax(day, m_model->rangeFrom()))});
-        item->setData(0, DateRole, qMax(day, m_model->rangeFrom()));
+        const QDate shown = qMax(day, m_model->rangeFrom());
+        //: One clash in the conflict list: day, kind, official or venue; then the two events
+        const QString text = tr("%1 · %2 · %3\n%4 ↔ %5")
+                                 .arg(QLocale().toString(shown, QStringLiteral("ddd d/M")),
+                                      AgendaModel::kindText(c.kind), resource, early.title, late.title);
+        auto *item = new QTreeWidgetItem({text});
+        item->setIcon(0, warningIcon());
+        item->setData(0, DateRole, shown);
         item->setData(0, EventRole, early.isValid() ? early.id : late.id);
-        item->setForeground(0, AgendaModel::conflictColor());
-        item->setToolTip(2, m_model->describe(c, early.id));
+        item->setData(0, StartRole, late.isValid() ? late.start : early.start);
+        item->setToolTip(0, Humas::DateText::longDate(shown) + QLatin1Char('\n') + m_model->describe(c, early.id));
         items.append(item);
     }
+    // In time order: when the clash begins (the later of the two starts).
+    std::stable_sort(items.begin(), items.end(), [](const QTreeWidgetItem *a, const QTreeWidgetItem *b) {
+        return a->data(0, StartRole).toDateTime() < b->data(0, StartRole).toDateTime();
+    });
     m_tree->addTopLevelItems(items);
-    for (int column = 0; column < m_tree->columnCount() - 1; ++column)
-        m_tree->resizeColumnToContents(column);
     m_title->setText(items.isEmpty() ? tr("No clashes in this range")
                                      : tr("%n clash(es) in this range", nullptr, int(items.size())));
 }
@@ -89,7 +115,7 @@ void ConflictListView::activate(QTreeWidgetItem *item)
 
 void ConflictListView::retranslateUi()
 {
-    m_tree->setHeaderLabels({tr("Kind"), tr("Official / venue"), tr("Events"), tr("Day")});
+    m_tree->setHeaderLabels({tr("Clashes")});
 }
 
 void ConflictListView::changeEvent(QEvent *event)

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "agenda/agendapage.h"
 #include "auth/pageaccess.h"
 #include "auth/userrepository.h"
 #include "common/aboutdialog.h"
@@ -142,6 +143,9 @@ void MainWindow::createPages()
         if (id == QLatin1String("master") && Humas::PageAccess::isVisible(id, m_actor.role)) {
             m_masterPage = new DataMasterPage(m_db, m_actor, m_stack);
             page = m_masterPage;
+        } else if (id == QLatin1String("agenda") && Humas::PageAccess::isVisible(id, m_actor.role)) {
+            m_agendaPage = new AgendaPage(m_db, m_actor, m_stack);
+            page = m_agendaPage;
         } else {
             auto *placeholder = new PlaceholderPage(m_stack);
             m_placeholders.insert(id, placeholder);

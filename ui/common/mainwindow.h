@@ -21,6 +21,7 @@ class Database;
 
 namespace HumasUi {
 
+class AgendaPage;
 class DataMasterPage;
 class PlaceholderPage;
 
@@ -47,6 +48,8 @@ public:
     QWidget *page(const QString &id) const;
     /** The Data Master page, or nullptr when the role does not see it. */
     DataMasterPage *dataMasterPage() const { return m_masterPage; }
+    /** The agenda page, or nullptr when the role does not see it. */
+    AgendaPage *agendaPage() const { return m_agendaPage; }
     /** Translated title of a page. */
     static QString pageTitle(const QString &id);
 
@@ -92,6 +95,7 @@ private:
     QHash<QString, QWidget *> m_pages;
     QHash<QString, PlaceholderPage *> m_placeholders;
     DataMasterPage *m_masterPage = nullptr;
+    AgendaPage *m_agendaPage = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_appLabel = nullptr;
