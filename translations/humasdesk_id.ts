@@ -244,6 +244,10 @@
         <source>The file is not an image that can be read (use PNG or JPEG).</source>
         <translation>Berkas bukan gambar yang dapat dibaca (gunakan PNG atau JPEG).</translation>
     </message>
+    <message>
+        <source>Working hours must be written as HH:MM, for example 07:30.</source>
+        <translation>Jam kerja ditulis JJ:MM, misalnya 07:30.</translation>
+    </message>
 </context>
 <context>
     <name>Humas::AutoBackup</name>
@@ -3049,6 +3053,14 @@ Simpan tetap?</translation>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The working day must end after it starts.</source>
+        <translation>Jam kerja harus berakhir setelah dimulai.</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours:</source>
+        <translation>&amp;Jam kerja:</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,9 @@ bool AppSettings::isValid(const QString &key, const QString &value, QString *err
         return fail(tr("The time zone must be WIB, WITA or WIT."));
     if (key == QLatin1String(CutiBersamaWorking) && value != QLatin1String("0") && value != QLatin1String("1"))
         return fail(tr("The collective-leave setting must be 0 or 1."));
+    if ((key == QLatin1String(WorkStart) || key == QLatin1String(WorkEnd)) &&
+        !QTime::fromString(value, QStringLiteral("HH:mm")).isValid())
+        return fail(tr("Working hours must be written as HH:MM, for example 07:30."));
     if (key == QLatin1String(RegencyName) && value.trimmed().isEmpty())
         return fail(tr("The regency name must not be empty."));
     if (value.size() > 2000)
@@ -132,6 +135,29 @@ QTimeZone AppSettings::timeZone() const
 bool AppSettings::cutiBersamaIsWorkingDay() const
 {
     return value(QLatin1String(CutiBersamaWorking), QStringLiteral("0")) == QLatin1String("1");
+}
+
+namespace {
+const QTime DefaultWorkStart(7, 30);
+const QTime DefaultWorkEnd(16, 0);
+} // namespace
+
+QTime AppSettings::workStart() const
+{
+    QTime start = QTime::fromString(value(QLatin1String(WorkStart)), QStringLiteral("HH:mm"));
+    QTime end = QTime::fromString(value(QLatin1String(WorkEnd)), QStringLiteral("HH:mm"));
+    start = start.isValid() ? start : DefaultWorkStart;
+    end = end.isValid() ? end : DefaultWorkEnd;
+    return start < end ? start : DefaultWorkStart;
+}
+
+QTime AppSettings::workEnd() const
+{
+    QTime start = QTime::fromString(value(QLatin1String(WorkStart)), QStringLiteral("HH:mm"));
+    QTime end = QTime::fromString(value(QLatin1String(WorkEnd)), QStringLiteral("HH:mm"));
+    start = start.isValid() ? start : DefaultWorkStart;
+    end = end.isValid() ? end : DefaultWorkEnd;
+    return start < end ? end : DefaultWorkEnd;
 }
 
 QByteArray AppSettings::emblem() const

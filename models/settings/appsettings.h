@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QStringList>
+#include <QTime>
 #include <QTimeZone>
 
 namespace Humas {
@@ -29,6 +30,9 @@ public:
     static constexpr const char *TimeZoneCode = "timezone";
     static constexpr const char *CutiBersamaWorking = "cuti_bersama_working";
     static constexpr const char *EmblemSha256 = "emblem_sha256";
+    /** Working hours of the offices ("HH:mm"), for the free-slot search of the agenda. */
+    static constexpr const char *WorkStart = "work_start";
+    static constexpr const char *WorkEnd = "work_end";
 
     QString value(const QString &key, const QString &fallback = {}) const;
     bool setValue(const QString &key, const QString &value, QString *error);
@@ -43,6 +47,9 @@ public:
     QString timeZoneCode() const;
     QTimeZone timeZone() const;
     bool cutiBersamaIsWorkingDay() const;
+    /** Start and end of the working day; default 07.30–16.00 (also when the stored end is not after the start). */
+    QTime workStart() const;
+    QTime workEnd() const;
     /** The emblem image bytes (PNG/JPEG/SVG as uploaded) or empty. */
     QByteArray emblem() const;
     /** Stores a new emblem after checking that it is an image (≤ 2 MB). */

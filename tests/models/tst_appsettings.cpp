@@ -25,6 +25,24 @@ private Q_SLOTS:
         QVERIFY(!s.regencyName().isEmpty());
         QCOMPARE(s.letterheadLines().size(), 2);
         QVERIFY(s.emblem().isEmpty());
+        QCOMPARE(s.workStart(), QTime(7, 30));
+        QCOMPARE(s.workEnd(), QTime(16, 0));
+    }
+
+    void workingHours()
+    {
+        TestDatabase t;
+        AppSettings s(t.db(), Actor::system());
+        QString error;
+        QVERIFY(s.setValues({{AppSettings::WorkStart, "08:00"}, {AppSettings::WorkEnd, "15:30"}}, &error));
+        QCOMPARE(s.workStart(), QTime(8, 0));
+        QCOMPARE(s.workEnd(), QTime(15, 30));
+        QVERIFY(!s.setValue(AppSettings::WorkEnd, "setengah empat", &error));
+        QVERIFY(error.contains("HH:MM"));
+        // An end before the start falls back to the defaults rather than an empty day.
+        QVERIFY(s.setValue(AppSettings::WorkEnd, "07:00", &error));
+        QCOMPARE(s.workStart(), QTime(7, 30));
+        QCOMPARE(s.workEnd(), QTime(16, 0));
     }
 
     void storesAndValidates()

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimeEdit>
 #include <QtTest>
 
 using HumasTest::TestDatabase;
@@ -34,6 +35,9 @@ private Q_SLOTS:
         auto *zone = dialog.findChild<QComboBox *>("timeZoneCombo");
         zone->setCurrentIndex(zone->findData("WIT"));
         dialog.findChild<QCheckBox *>("cutiBersamaCheck")->setChecked(true);
+        QCOMPARE(dialog.findChild<QTimeEdit *>("workStartEdit")->time(), QTime(7, 30));
+        dialog.findChild<QTimeEdit *>("workStartEdit")->setTime(QTime(8, 0));
+        dialog.findChild<QTimeEdit *>("workEndEdit")->setTime(QTime(15, 30));
 
         const QString emblem = db.dir() + "/lambang.png";
         QImage image(32, 32, QImage::Format_ARGB32);
@@ -49,7 +53,23 @@ private Q_SLOTS:
         QCOMPARE(settings.letterheadLines(), QStringList({"PEMERINTAH KABUPATEN CONTOH", "SEKRETARIAT DAERAH"}));
         QCOMPARE(settings.timeZoneCode(), QString("WIT"));
         QVERIFY(settings.cutiBersamaIsWorkingDay());
+        QCOMPARE(settings.workStart(), QTime(8, 0));
+        QCOMPARE(settings.workEnd(), QTime(15, 30));
         QVERIFY(!settings.emblem().isEmpty());
+    }
+
+    void workingDayMustEndAfterItStarts()
+    {
+        TestDatabase db(TestDatabase::Seed::ParigiMoutong);
+        const Humas::Actor admin = db.addUser("admin1", "admin");
+        HumasUi::SettingsDialog dialog(db.db(), admin);
+        dialog.show();
+        dialog.findChild<QTimeEdit *>("workStartEdit")->setTime(QTime(16, 0));
+        dialog.findChild<QTimeEdit *>("workEndEdit")->setTime(QTime(8, 0));
+        QTest::mouseClick(dialog.findChild<QPushButton *>("saveButton"), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY2(dialog.errorText().contains("end after"), qPrintable(dialog.errorText()));
+        QCOMPARE(Humas::AppSettings(db.db(), admin).workStart(), QTime(7, 30));
     }
 
     void refusalKeepsTheDialogOpen()

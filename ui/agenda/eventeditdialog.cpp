@@ -285,6 +285,8 @@ QList<QDateTime> EventEditDialog::findFreeTime()
                                      repository.travelPolicy());
     Humas::FreeSlotFinder finder(index, repository.utcOffsetSeconds());
     finder.setExcludedDates(holidaysBetween(from, to));
+    const Humas::AppSettings settings(m_db, repository.actor());
+    finder.setWorkingHours(settings.workStart(), settings.workEnd());
 
     Humas::FreeSlotFinder::Request request;
     request.officials = draft.attending();

@@ -21,6 +21,7 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace HumasUi {
@@ -68,6 +69,19 @@ void SettingsDialog::buildUi()
     m_emblemButton->setAutoDefault(false);
     m_cutiBersama = new QCheckBox(this);
     m_cutiBersama->setObjectName(QStringLiteral("cutiBersamaCheck"));
+    m_workStart = new QTimeEdit(this);
+    m_workStart->setObjectName(QStringLiteral("workStartEdit"));
+    m_workEnd = new QTimeEdit(this);
+    m_workEnd->setObjectName(QStringLiteral("workEndEdit"));
+    for (QTimeEdit *edit : {m_workStart, m_workEnd}) {
+        edit->setDisplayFormat(QStringLiteral("HH.mm"));
+        edit->setTimeRange(QTime(0, 0), QTime(23, 59));
+    }
+    m_workHoursRow = new QHBoxLayout;
+    m_workHoursRow->addWidget(m_workStart);
+    m_workHoursRow->addWidget(new QLabel(QStringLiteral("–"), this));
+    m_workHoursRow->addWidget(m_workEnd);
+    m_workHoursRow->addStretch();
     m_readOnlyNote = new QLabel(this);
     m_readOnlyNote->setObjectName(QStringLiteral("readOnlyNote"));
     m_readOnlyNote->setWordWrap(true);
@@ -91,6 +105,9 @@ void SettingsDialog::buildUi()
     zoneLabel->setBuddy(m_timeZone);
     m_regencyForm->addRow(zoneLabel, m_timeZone);
     m_regencyForm->addRow(m_cutiBersama);
+    auto *hoursLabel = new QLabel(this);
+    hoursLabel->setBuddy(m_workStart);
+    m_regencyForm->addRow(hoursLabel, m_workHoursRow);
     m_regencyForm->addRow(m_readOnlyNote);
 
     m_computerGroup = new QGroupBox(this);
@@ -125,6 +142,8 @@ void SettingsDialog::buildUi()
     m_emblemButton->setEnabled(!m_readOnly);
     m_timeZone->setEnabled(!m_readOnly);
     m_cutiBersama->setEnabled(!m_readOnly);
+    m_workStart->setEnabled(!m_readOnly);
+    m_workEnd->setEnabled(!m_readOnly);
 
     connect(m_emblemButton, &QPushButton::clicked, this, &SettingsDialog::chooseEmblem);
     connect(m_language, &QComboBox::activated, this, &SettingsDialog::applyLanguage);
@@ -147,6 +166,8 @@ void SettingsDialog::load()
     m_city->setText(settings.city());
     m_timeZone->setCurrentIndex(m_timeZone->findData(settings.timeZoneCode()));
     m_cutiBersama->setChecked(settings.cutiBersamaIsWorkingDay());
+    m_workStart->setTime(settings.workStart());
+    m_workEnd->setTime(settings.workEnd());
     showEmblem(settings.emblem());
     m_language->setCurrentIndex(m_language->findData(Humas::Translations::language()));
 }
@@ -204,6 +225,11 @@ void SettingsDialog::save()
 {
     AppSettings settings(m_db, m_actor);
     QString error;
+    if (m_workStart->time() >= m_workEnd->time()) {
+        m_error->showMessage(tr("The working day must end after it starts."));
+        m_workEnd->setFocus();
+        return;
+    }
     if (!m_pendingEmblem.isEmpty()) {
         if (!settings.setEmblem(m_pendingEmblem, &error)) {
             m_error->showMessage(error);
@@ -224,6 +250,8 @@ void SettingsDialog::save()
         {QLatin1String(AppSettings::TimeZoneCode), m_timeZone->currentData().toString()},
         {QLatin1String(AppSettings::CutiBersamaWorking),
          m_cutiBersama->isChecked() ? QStringLiteral("1") : QStringLiteral("0")},
+        {QLatin1String(AppSettings::WorkStart), m_workStart->time().toString(QStringLiteral("HH:mm"))},
+        {QLatin1String(AppSettings::WorkEnd), m_workEnd->time().toString(QStringLiteral("HH:mm"))},
     };
     // Only what changed is written, so a colleague's change to another setting still merges.
     QMap<QString, QString> changed;
@@ -257,6 +285,7 @@ void SettingsDialog::retranslateUi()
         {m_city, tr("C&ity:")},
         {m_emblemRow, tr("Emblem:")},
         {m_timeZone, tr("&Time zone:")},
+        {m_workHoursRow, tr("&Working hours:")},
     };
     for (const auto &entry : labels) {
         QWidget *label = entry.first->isWidgetType()

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QTimeEdit;
 class QComboBox;
 class QFormLayout;
 class QGroupBox;
@@ -73,6 +74,9 @@ private:
     QPushButton *m_emblemButton = nullptr;
     QComboBox *m_timeZone = nullptr;
     QCheckBox *m_cutiBersama = nullptr;
+    QTimeEdit *m_workStart = nullptr;
+    QTimeEdit *m_workEnd = nullptr;
+    QHBoxLayout *m_workHoursRow = nullptr;
     QComboBox *m_language = nullptr;
     ErrorLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;

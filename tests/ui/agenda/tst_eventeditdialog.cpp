@@ -14,6 +14,7 @@
 #include "store/blobstore.h"
 
 #include "mockclock.h"
+#include "settings/appsettings.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void liveConflictPanel();
     void clashingSaveAsksFirst();
     void freeTimeSkipsClashesWeekendsAndHolidays();
+    void freeTimeFollowsTheWorkingHoursSetting();
     void opdRoleCannotChangeStatusOrOpd();
     void invalidInputWritesNothing_data();
     void invalidInputWritesNothing();
@@ -479,6 +481,29 @@ void TestEventEditDialog::freeTimeSkipsClashesWeekendsAndHolidays()
     // Without an official there is nothing to look for.
     dialog->form()->officials()->setRequested(official("BUPATI"), false);
     QVERIFY(dialog->findFreeTime().isEmpty());
+}
+
+void TestEventEditDialog::freeTimeFollowsTheWorkingHoursSetting()
+{
+    m_clock->setNow(QDateTime(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC));
+    QString error;
+    QVERIFY2(AppSettings(m_db->db(), Actor::system())
+                 .setValues({{AppSettings::WorkStart, "09:00"}, {AppSettings::WorkEnd, "12:00"}}, &error),
+             qPrintable(error));
+    auto dialog = openDialog();
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog.get(), "titleEdit")->setText("Audiensi");
+    dialog->form()->officials()->setRequested(official("WABUP"), true);
+    const QDate tuesday(2026, 11, 24);
+    child<QDateTimeEdit>(dialog.get(), "startEdit")->setDateTime(local(tuesday, QTime(10, 0)));
+    child<QDateTimeEdit>(dialog.get(), "endEdit")->setDateTime(local(tuesday, QTime(12, 0)));
+    const QList<QDateTime> starts = dialog->findFreeTime();
+    QCOMPARE(starts.size(), EventEditDialog::FreeSlotCount);
+    const EventRepository &repo = m_model->repository();
+    // A two-hour event fits 09.00–11.00 … 10.00–12.00 within 09.00–12.00.
+    QCOMPARE(repo.utcToLocal(starts.constFirst()).time(), QTime(9, 0));
+    for (const QDateTime &start : starts)
+        QVERIFY(repo.utcToLocal(start).time() >= QTime(9, 0) && repo.utcToLocal(start).time() <= QTime(10, 0));
 }
 
 void TestEventEditDialog::opdRoleCannotChangeStatusOrOpd()
