@@ -6,7 +6,7 @@
     <message>
         <source>%1, %2</source>
         <comment>venue, kecamatan</comment>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Clash</source>
@@ -14,12 +14,12 @@
     </message>
     <message>
         <source>All day</source>
-        <translation type="unfinished">Sepanjang hari</translation>
+        <translation>Sepanjang hari</translation>
     </message>
     <message>
         <source>%1–%2</source>
         <comment>time range</comment>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>from %1</source>
@@ -31,23 +31,23 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Waktu</translation>
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Acara</translation>
+        <translation>Acara</translation>
     </message>
     <message>
         <source>Officials</source>
-        <translation type="unfinished">Pejabat</translation>
+        <translation>Pejabat</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished">Tempat</translation>
+        <translation>Tempat</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Conflict</source>
@@ -58,7 +58,7 @@
     <name>Humas::AgendaModel</name>
     <message>
         <source>All day</source>
-        <translation type="unfinished">Sepanjang hari</translation>
+        <translation>Sehari penuh</translation>
     </message>
     <message>
         <source>%1 – %2</source>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Waktu</translation>
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>Event</source>
@@ -78,7 +78,7 @@
     </message>
     <message>
         <source>Officials</source>
-        <translation type="unfinished">Pejabat</translation>
+        <translation>Pejabat</translation>
     </message>
     <message>
         <source>Venue</source>
@@ -424,7 +424,7 @@
     <name>Humas::EventIcal</name>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished">Baris %1: %2</translation>
+        <translation>Baris %1: %2</translation>
     </message>
     <message>
         <source>The event has no title (SUMMARY).</source>
@@ -436,7 +436,7 @@
     </message>
     <message>
         <source>Unknown official &quot;%1&quot;.</source>
-        <translation type="unfinished">Pejabat &quot;%1&quot; tidak dikenal.</translation>
+        <translation>Pejabat &quot;%1&quot; tidak dikenal.</translation>
     </message>
     <message>
         <source>The event names no official (X-HUMAS-OFFICIALS with official codes); every agenda event needs at least one.</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>Unknown OPD &quot;%1&quot;.</source>
-        <translation type="unfinished">OPD &quot;%1&quot; tidak dikenal.</translation>
+        <translation>OPD &quot;%1&quot; tidak dikenal.</translation>
     </message>
     <message>
         <source>Unknown status &quot;%1&quot; in the description.</source>
@@ -476,19 +476,19 @@
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished">Folder %1 tidak ada.</translation>
+        <translation>Folder %1 tidak ada.</translation>
     </message>
     <message>
         <source>The file %1 cannot be written: %2</source>
-        <translation type="unfinished">Berkas %1 tidak dapat ditulis: %2</translation>
+        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
     </message>
     <message>
         <source>The file %1 cannot be replaced.</source>
-        <translation type="unfinished">Berkas %1 tidak dapat ditimpa.</translation>
+        <translation>Berkas %1 tidak dapat diganti.</translation>
     </message>
     <message>
         <source>The file %1 cannot be written.</source>
-        <translation type="unfinished">Berkas %1 tidak dapat ditulis.</translation>
+        <translation>Berkas %1 tidak dapat ditulis.</translation>
     </message>
 </context>
 <context>
@@ -1855,26 +1855,26 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
 </context>
 <context>
     <name>HumasUi::AgendaPage</name>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">Urungkan</translation>
+        <translation>Urungkan</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished">Ulangi</translation>
+        <translation>Ulangi</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished">%1 – %2</translation>
+        <translation>%1 – %2</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -1949,8 +1949,8 @@ Tetap pindahkan?</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform>%n kegiatan diimpor.</numerusform>
+        <translation>
+            <numerusform>%n acara diimpor.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1981,8 +1981,8 @@ Tetap pindahkan?</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) written to %1.</source>
-        <translation type="unfinished">
-            <numerusform>%n kegiatan ditulis ke %1.</numerusform>
+        <translation>
+            <numerusform>%n acara ditulis ke %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -2019,7 +2019,7 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished">Hari</translation>
+        <translation>Hari</translation>
     </message>
     <message>
         <source>Per official</source>
@@ -2035,7 +2035,7 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>New event</source>
-        <translation type="unfinished">Kegiatan baru</translation>
+        <translation>Acara baru</translation>
     </message>
     <message>
         <source>New event (Ctrl+N)</source>
@@ -2118,7 +2118,7 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Tutup</translation>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Print preview</source>
@@ -2162,7 +2162,7 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>Clashes</source>
-        <translation type="unfinished">Bentrok</translation>
+        <translation>Bentrok</translation>
     </message>
 </context>
 <context>
@@ -2240,11 +2240,11 @@ Tetap pindahkan?</translation>
     <name>HumasUi::EventCommand</name>
     <message>
         <source>Add &quot;%1&quot;</source>
-        <translation type="unfinished">Tambah &quot;%1&quot;</translation>
+        <translation>Tambah &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Edit &quot;%1&quot;</source>
-        <translation type="unfinished">Ubah &quot;%1&quot;</translation>
+        <translation>Ubah &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Move &quot;%1&quot;</source>
@@ -2252,23 +2252,23 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>Delete &quot;%1&quot;</source>
-        <translation type="unfinished">Hapus &quot;%1&quot;</translation>
+        <translation>Hapus &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Undo not possible</source>
-        <translation type="unfinished">Tidak dapat diurungkan</translation>
+        <translation>Tidak dapat dibatalkan</translation>
     </message>
     <message>
         <source>&quot;%1&quot; cannot be undone: %2</source>
-        <translation type="unfinished">&quot;%1&quot; tidak dapat diurungkan: %2</translation>
+        <translation>&quot;%1&quot; tidak dapat dibatalkan: %2</translation>
     </message>
     <message>
         <source>Redo not possible</source>
-        <translation type="unfinished">Tidak dapat diulangi</translation>
+        <translation>Tidak dapat diulang</translation>
     </message>
     <message>
         <source>&quot;%1&quot; cannot be redone: %2</source>
-        <translation type="unfinished">&quot;%1&quot; tidak dapat diulangi: %2</translation>
+        <translation>&quot;%1&quot; tidak dapat diulang: %2</translation>
     </message>
 </context>
 <context>
@@ -2279,7 +2279,7 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Simpan</translation>
+        <translation>Simpan</translation>
     </message>
     <message>
         <source>Save (Ctrl+Return)</source>
@@ -2287,7 +2287,7 @@ Tetap pindahkan?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Batal</translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Clashes</source>
@@ -2328,7 +2328,7 @@ Tetap pindahkan?</translation>
     <message>
         <source>%1, %2–%3</source>
         <extracomment>A free time offered by &quot;Find free time&quot;: &quot;Senin, 23 November 2026, 09.00–10.00 WITA&quot;</extracomment>
-        <translation type="unfinished">%1, %2–%3 {1,?}</translation>
+        <translation>%1, %2–%3</translation>
     </message>
     <message>
         <source>Choose at least one official first.</source>
@@ -2457,7 +2457,7 @@ Simpan tetap?</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>— choose —</source>
@@ -2496,7 +2496,7 @@ Simpan tetap?</translation>
     </message>
     <message>
         <source>The file is too large (at most %1 MB).</source>
-        <translation type="unfinished">Berkas terlalu besar (maksimal %1 MB).</translation>
+        <translation>Berkas terlalu besar (paling besar %1 MB).</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
@@ -2504,7 +2504,7 @@ Simpan tetap?</translation>
     </message>
     <message>
         <source>The invitation scan is not in the attachment store.</source>
-        <translation type="unfinished">Pindaian surat undangan tidak terdapat di penyimpanan lampiran.</translation>
+        <translation>Pindaian undangan tidak ada di penyimpanan lampiran.</translation>
     </message>
     <message>
         <source>Could not write a temporary copy: %1</source>
@@ -2528,7 +2528,7 @@ Simpan tetap?</translation>
     <name>HumasUi::EventFormOfficials</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -3068,7 +3068,7 @@ Simpan tetap?</translation>
     <message>
         <source>%1–%2</source>
         <extracomment>A time range in the time grid: %1 start, %2 end (&quot;08.00–10.00&quot;)</extracomment>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
 </context>
 <context>
@@ -3079,7 +3079,7 @@ Simpan tetap?</translation>
     </message>
     <message>
         <source>All day</source>
-        <translation type="unfinished">Sepanjang hari</translation>
+        <translation>Sepanjang hari</translation>
     </message>
 </context>
 </TS>

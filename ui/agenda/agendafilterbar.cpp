@@ -58,16 +58,17 @@ AgendaFilterBar::AgendaFilterBar(Humas::AgendaFilterProxy *proxy, QWidget *paren
     m_status->setObjectName(QStringLiteral("filterStatus"));
     m_kecamatan = new QComboBox(this);
     m_kecamatan->setObjectName(QStringLiteral("filterKecamatan"));
-    // Long names (OPDs, "Asisten Perekonomian dan Pembangunan") must not widen the page
-    // beyond a 1366-pixel screen; the popup list still shows them in full.
-    for (QComboBox *box : {m_official, m_opd, m_kecamatan}) {
+    // Long names (OPDs, "Asisten Perekonomian dan Pembangunan") must not widen the page: the
+    // window stays usable at 1000 pixels; the popup lists still show the names in full.
+    for (QComboBox *box : {m_official, m_opd, m_status, m_kecamatan}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(14);
+        box->setMinimumContentsLength(6);
+        box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("filterText"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(120);
+    m_search->setMinimumWidth(90);
     m_onlyConflicts = new QCheckBox(this);
     m_onlyConflicts->setObjectName(QStringLiteral("filterConflicts"));
 
