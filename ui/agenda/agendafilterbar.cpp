@@ -63,7 +63,7 @@ AgendaFilterBar::AgendaFilterBar(Humas::AgendaFilterProxy *proxy, QWidget *paren
     for (QComboBox *box : {m_official, m_opd, m_status, m_kecamatan}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(6);
-        box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        box->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("filterText"));
@@ -75,11 +75,12 @@ AgendaFilterBar::AgendaFilterBar(Humas::AgendaFilterProxy *proxy, QWidget *paren
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
-    layout->addWidget(m_official);
-    layout->addWidget(m_opd);
-    layout->addWidget(m_status);
-    layout->addWidget(m_kecamatan);
-    layout->addWidget(m_search, 1);
+    // Room beyond the minimum goes to the choices first, so their names are readable.
+    layout->addWidget(m_official, 3);
+    layout->addWidget(m_opd, 3);
+    layout->addWidget(m_status, 2);
+    layout->addWidget(m_kecamatan, 2);
+    layout->addWidget(m_search, 3);
     layout->addWidget(m_onlyConflicts);
 
     for (QComboBox *box : {m_official, m_opd, m_status, m_kecamatan})
