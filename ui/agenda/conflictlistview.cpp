@@ -1,13 +1,12 @@
 #include "agenda/conflictlistview.h"
 
 #include "agenda/agendamodel.h"
+#include "agenda/warningmark.h"
 #include "common/datetext.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QLocale>
-#include <QPainter>
-#include <QPixmap>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -23,21 +22,6 @@ constexpr int DateRole = Qt::UserRole + 1;
 constexpr int EventRole = Qt::UserRole + 2;
 constexpr int StartRole = Qt::UserRole + 3;
 
-/** A vermillion warning triangle, so a clash is marked by shape as well as colour. */
-QIcon warningIcon()
-{
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(AgendaModel::conflictColor());
-    painter.drawPolygon(QPolygonF({QPointF(16, 2), QPointF(30, 29), QPointF(2, 29)}));
-    painter.setPen(QPen(Qt::white, 3.5, Qt::SolidLine, Qt::RoundCap));
-    painter.drawLine(QPointF(16, 11), QPointF(16, 20));
-    painter.drawPoint(QPointF(16, 25));
-    return QIcon(pixmap);
-}
 } // namespace
 
 ConflictListView::ConflictListView(AgendaModel *model, QWidget *parent) : QWidget(parent), m_model(model)
@@ -90,7 +74,7 @@ void ConflictListView::rebuild()
                                  .arg(QLocale().toString(shown, QStringLiteral("ddd d/M")),
                                       AgendaModel::kindText(c.kind), resource, early.title, late.title);
         auto *item = new QTreeWidgetItem({text});
-        item->setIcon(0, warningIcon());
+        item->setIcon(0, WarningMark::icon());
         item->setData(0, DateRole, shown);
         item->setData(0, EventRole, early.isValid() ? early.id : late.id);
         item->setData(0, StartRole, late.isValid() ? late.start : early.start);

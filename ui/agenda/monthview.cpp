@@ -2,6 +2,7 @@
 
 #include "agenda/agendamodel.h"
 #include "agenda/eventspan.h"
+#include "agenda/warningmark.h"
 #include "common/datetext.h"
 
 #include <QAbstractItemModel>
@@ -703,8 +704,8 @@ void MonthView::paintMore(QPainter &painter, const CellGeometry &cell) const
     if (cell.hiddenConflict) {
         // A clash among the hidden events is not lost: the same warning mark as on a chip.
         const int h = cell.moreRect.height();
-        paintWarningMark(painter, QRect(cell.moreRect.left() + 2, cell.moreRect.top() + 1, h - 2, h - 2), conflict,
-                         Qt::white);
+        WarningMark::paint(painter, QRect(cell.moreRect.left() + 2, cell.moreRect.top() + 1, h - 2, h - 2), conflict,
+                           Qt::white);
         textRect.setLeft(cell.moreRect.left() + h + 2);
     }
     QFont moreFont = font();
@@ -739,7 +740,7 @@ void MonthView::paintChip(QPainter &painter, const ChipGeometry &chip) const
     }
     painter.setBrush(Qt::NoBrush);
     if (entry.conflict) {
-        paintWarningMark(painter, QRect(x - 2, r.top() + 1, h - 2, h - 2), entry.foreground, entry.background);
+        WarningMark::paint(painter, QRect(x - 2, r.top() + 1, h - 2, h - 2), entry.foreground, entry.background);
         x += h - 2;
     }
     painter.setPen(entry.foreground);
@@ -750,24 +751,6 @@ void MonthView::paintChip(QPainter &painter, const ChipGeometry &chip) const
         const int middle = r.center().y();
         painter.drawLine(x, middle, x + int(size.width()), middle);
     }
-}
-
-void MonthView::paintWarningMark(QPainter &painter, const QRect &box, const QColor &fill, const QColor &mark)
-{
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    const QRectF b(box);
-    const QPolygonF triangle({QPointF(b.center().x(), b.top()), b.bottomRight(), b.bottomLeft()});
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(fill);
-    painter.drawPolygon(triangle);
-    // The exclamation mark: a bar and a dot in the chip's own colour.
-    const qreal cx = b.center().x();
-    const qreal unit = std::max<qreal>(1.0, b.height() / 8.0);
-    painter.setBrush(mark);
-    painter.drawRect(QRectF(cx - unit / 2, b.top() + 2.5 * unit, unit, 3 * unit));
-    painter.drawRect(QRectF(cx - unit / 2, b.bottom() - 1.7 * unit, unit, unit));
-    painter.restore();
 }
 
 void MonthView::mousePressEvent(QMouseEvent *event)

@@ -196,7 +196,6 @@ private:
     void paintDayNumber(QPainter &painter, const CellGeometry &cell, const QDate &date, bool inMonth) const;
     void paintMore(QPainter &painter, const CellGeometry &cell) const;
     void paintChip(QPainter &painter, const ChipGeometry &chip) const;
-    static void paintWarningMark(QPainter &painter, const QRect &box, const QColor &fill, const QColor &mark);
 
     bool showMonth(const QDate &anyDayInMonth);
     void moveCurrent(const QDate &date, bool byKeyboard, bool extendSelection);

@@ -1,6 +1,7 @@
 #include "timegridpainter.h"
 
 #include "agenda/agendamodel.h"
+#include "agenda/warningmark.h"
 #include "common/datetext.h"
 
 #include <QFontMetricsF>
@@ -151,7 +152,7 @@ void TimeGridPainter::paintBox(const TimeGridBox &box)
     double y = text.top();
     if (e.conflict) {
         const double size = smallFm.height() - 1;
-        paintWarningMark(m_painter, QRectF(x, y + 1, size, size), e.foreground, e.background);
+        WarningMark::paint(m_painter, QRectF(x, y + 1, size, size), e.foreground, e.background);
         x += size + 2;
     }
     m_painter.setPen(e.foreground);
@@ -228,7 +229,7 @@ void TimeGridPainter::paintGhost()
         double x = r.left() + Padding + 1;
         if (conflict) {
             const double size = fm.height() - 1;
-            paintWarningMark(m_painter, QRectF(x, r.top() + 3, size, size), foreground, fill);
+            WarningMark::paint(m_painter, QRectF(x, r.top() + 3, size, size), foreground, fill);
             x += size + 2;
         }
         m_painter.setFont(small);
@@ -272,8 +273,8 @@ void TimeGridPainter::paintConflictNote(const QRectF &ghost)
     m_painter.setPen(QPen(AgendaModel::conflictColor(), 2.0));
     m_painter.setBrush(pal.color(QPalette::ToolTipBase));
     m_painter.drawRoundedRect(note.adjusted(1, 1, -1, -1), Radius, Radius);
-    paintWarningMark(m_painter, QRectF(note.left() + Padding + 1, note.top() + Padding + 2, mark - 2, mark - 2),
-                     AgendaModel::conflictColor(), Qt::white);
+    WarningMark::paint(m_painter, QRectF(note.left() + Padding + 1, note.top() + Padding + 2, mark - 2, mark - 2),
+                       AgendaModel::conflictColor(), Qt::white);
     m_painter.setPen(pal.color(QPalette::ToolTipText));
     m_painter.setFont(m_widget.font());
     m_painter.drawText(note.adjusted(mark + 2 * Padding, Padding + 2, -Padding - 2, -Padding), Qt::TextWordWrap,
@@ -369,7 +370,7 @@ void TimeGridPainter::paintAllDay()
         double x = r.left() + Padding;
         if (e.conflict) {
             const double size = r.height() - 4;
-            paintWarningMark(m_painter, QRectF(x, r.top() + 2, size, size), e.foreground, e.background);
+            WarningMark::paint(m_painter, QRectF(x, r.top() + 2, size, size), e.foreground, e.background);
             x += size + 2;
         }
         m_painter.setRenderHint(QPainter::Antialiasing, false);
@@ -381,22 +382,6 @@ void TimeGridPainter::paintAllDay()
                            fm.elidedText(e.title, Qt::ElideRight, r.right() - x - Padding));
     }
     m_painter.restore();
-}
-
-void TimeGridPainter::paintWarningMark(QPainter &painter, const QRectF &b, const QColor &fill, const QColor &mark)
-{
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    const QPolygonF triangle({QPointF(b.center().x(), b.top()), b.bottomRight(), b.bottomLeft()});
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(fill);
-    painter.drawPolygon(triangle);
-    const qreal cx = b.center().x();
-    const qreal unit = std::max<qreal>(1.0, b.height() / 8.0);
-    painter.setBrush(mark);
-    painter.drawRect(QRectF(cx - unit / 2, b.top() + 2.5 * unit, unit, 3 * unit));
-    painter.drawRect(QRectF(cx - unit / 2, b.bottom() - 1.7 * unit, unit, unit));
-    painter.restore();
 }
 
 } // namespace HumasUi

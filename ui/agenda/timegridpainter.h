@@ -51,8 +51,6 @@ public:
 
     void paint();
 
-    /** The warning mark of a conflicting event: a triangle in @p fill with "!" in @p mark. */
-    static void paintWarningMark(QPainter &painter, const QRectF &box, const QColor &fill, const QColor &mark);
     /** "08.00–10.00". */
     static QString timeRange(const QDateTime &start, const QDateTime &end);
     /** Where the conflict text @p text of a drag ghost at @p ghost goes: beside it, or below. */
