@@ -898,6 +898,1105 @@
     </message>
 </context>
 <context>
+    <name>Humas::Ppid</name>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Being processed</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Diperpanjang</translation>
+    </message>
+    <message>
+        <source>Granted in full</source>
+        <translation>Dikabulkan seluruhnya</translation>
+    </message>
+    <message>
+        <source>Granted in part</source>
+        <translation>Dikabulkan sebagian</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Langsung</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Surat</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Situs web</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Perorangan</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Legal entity</source>
+        <translation>Badan hukum</translation>
+    </message>
+    <message>
+        <source>Exempt information (Article 17)</source>
+        <translation>Informasi dikecualikan (Pasal 17)</translation>
+    </message>
+    <message>
+        <source>Not yet in our possession</source>
+        <translation>Belum dikuasai</translation>
+    </message>
+    <message>
+        <source>Not yet documented</source>
+        <translation>Belum didokumentasikan</translation>
+    </message>
+    <message>
+        <source>Not held (referred to the holder)</source>
+        <translation>Tidak dikuasai (diteruskan ke pihak yang menguasai)</translation>
+    </message>
+    <message>
+        <source>would obstruct law enforcement</source>
+        <translation>menghambat proses penegakan hukum</translation>
+    </message>
+    <message>
+        <source>would harm intellectual property or fair business competition</source>
+        <translation>mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha tidak sehat</translation>
+    </message>
+    <message>
+        <source>would endanger state defence and security</source>
+        <translation>membahayakan pertahanan dan keamanan negara</translation>
+    </message>
+    <message>
+        <source>would reveal Indonesia&apos;s natural wealth</source>
+        <translation>mengungkapkan kekayaan alam Indonesia</translation>
+    </message>
+    <message>
+        <source>would harm the national economy</source>
+        <translation>merugikan ketahanan ekonomi nasional</translation>
+    </message>
+    <message>
+        <source>would harm foreign relations</source>
+        <translation>merugikan kepentingan hubungan luar negeri</translation>
+    </message>
+    <message>
+        <source>would reveal an authentic personal document or a will</source>
+        <translation>mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat</translation>
+    </message>
+    <message>
+        <source>would reveal personal secrets</source>
+        <translation>mengungkap rahasia pribadi</translation>
+    </message>
+    <message>
+        <source>internal or inter-agency memoranda that are confidential by nature</source>
+        <translation>memorandum atau surat antar/intra badan publik yang menurut sifatnya dirahasiakan</translation>
+    </message>
+    <message>
+        <source>information that a law forbids to disclose</source>
+        <translation>informasi yang tidak boleh diungkapkan berdasarkan undang-undang</translation>
+    </message>
+    <message>
+        <source>Viewing</source>
+        <translation>Melihat</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Membaca</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Mendengarkan</translation>
+    </message>
+    <message>
+        <source>Taking notes</source>
+        <translation>Mencatat</translation>
+    </message>
+    <message>
+        <source>Printed copy</source>
+        <translation>Salinan cetak (hardcopy)</translation>
+    </message>
+    <message>
+        <source>Electronic copy</source>
+        <translation>Salinan elektronik (softcopy)</translation>
+    </message>
+    <message>
+        <source>Collect in person</source>
+        <translation>Ambil langsung</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Pos</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Faksimili</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidCsv</name>
+    <message>
+        <source>No file name was given for the register.</source>
+        <translation>Nama berkas untuk register tidak diberikan.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 adalah folder, bukan berkas.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Folder %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be replaced.</source>
+        <translation>Berkas %1 tidak dapat diganti.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>Berkas %1 tidak dapat ditulis.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidNotices</name>
+    <message>
+        <source>Rp %1</source>
+        <comment>an amount in rupiah</comment>
+        <translation>Rp %1</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Nomor pendaftaran</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Telephone / email</source>
+        <translation>Nomor telepon / email</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Rincian informasi yang dibutuhkan</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan penggunaan informasi</translation>
+    </message>
+    <message>
+        <source>exempt information under Article 17 letter {letter} of Law 14/2008 ({letterDescription})</source>
+        <translation>informasi yang dikecualikan berdasarkan Pasal 17 huruf {letter} UU 14/2008 ({letterDescription})</translation>
+    </message>
+    <message>
+        <source>the information requested is not yet in our possession</source>
+        <translation>informasi yang diminta belum dikuasai</translation>
+    </message>
+    <message>
+        <source>the information requested has not yet been documented</source>
+        <translation>informasi yang diminta belum didokumentasikan</translation>
+    </message>
+    <message>
+        <source>the information requested is not held by us; it is held by {referred}</source>
+        <translation>informasi yang diminta tidak berada di bawah penguasaan kami; informasi tersebut dikuasai oleh {referred}</translation>
+    </message>
+    <message>
+        <source>Information and Documentation Management Officer (PPID)</source>
+        <translation>Pejabat Pengelola Informasi dan Dokumentasi (PPID)</translation>
+    </message>
+    <message>
+        <source>If you do not agree with this decision you may file an objection with the Atasan PPID within {objectionDays} working days of receiving this notice (Law 14/2008, Article 35).</source>
+        <translation>Apabila Saudara keberatan atas keputusan ini, Saudara dapat mengajukan keberatan kepada Atasan PPID paling lambat {objectionDays} hari kerja sejak diterimanya pemberitahuan ini (UU 14/2008 Pasal 35).</translation>
+    </message>
+    <message>
+        <source>WRITTEN NOTICE</source>
+        <translation>PEMBERITAHUAN TERTULIS</translation>
+    </message>
+    <message>
+        <source>NOTICE OF EXTENSION</source>
+        <translation>PEMBERITAHUAN PERPANJANGAN WAKTU</translation>
+    </message>
+    <message>
+        <source>DECISION OF THE PPID ON THE REFUSAL OF A REQUEST FOR INFORMATION</source>
+        <translation>KEPUTUSAN PPID TENTANG PENOLAKAN PERMOHONAN INFORMASI</translation>
+    </message>
+    <message>
+        <source>ANSWER TO AN OBJECTION</source>
+        <translation>TANGGAPAN ATAS KEBERATAN</translation>
+    </message>
+    <message>
+        <source>Following your request for information received on {received} under registration number {number}, we inform you as follows:</source>
+        <translation>Berdasarkan permohonan informasi yang diterima pada {received} dengan nomor pendaftaran {number}, kami sampaikan kepada Saudara sebagai berikut:</translation>
+    </message>
+    <message>
+        <source>A. The information can be provided</source>
+        <translation>A. Informasi dapat diberikan</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Penguasaan informasi</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>Kami</translation>
+    </message>
+    <message>
+        <source>Form in which it is available</source>
+        <translation>Bentuk fisik yang tersedia</translation>
+    </message>
+    <message>
+        <source>How a copy is delivered</source>
+        <translation>Cara penyampaian salinan</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Biaya yang dibutuhkan</translation>
+    </message>
+    <message>
+        <source>Provided on</source>
+        <translation>Waktu penyediaan</translation>
+    </message>
+    <message>
+        <source>Information withheld</source>
+        <translation>Informasi yang dihitamkan/dikaburkan</translation>
+    </message>
+    <message>
+        <source>Why it is withheld</source>
+        <translation>Alasan penghitaman/pengaburan</translation>
+    </message>
+    <message>
+        <source>Consequence test</source>
+        <translation>Uji konsekuensi</translation>
+    </message>
+    <message>
+        <source>Registration number: %1</source>
+        <translation>Nomor Pendaftaran: %1</translation>
+    </message>
+    <message>
+        <source>Following your request for information received on {received} under registration number {number}, we inform you that we need more time to answer it.</source>
+        <translation>Berdasarkan permohonan informasi yang diterima pada {received} dengan nomor pendaftaran {number}, kami sampaikan bahwa kami memerlukan tambahan waktu untuk menanggapinya.</translation>
+    </message>
+    <message>
+        <source>Under Article 22(8) of Law 14/2008 the time to answer is extended once, by at most {extensionDays} working days, for this reason:</source>
+        <translation>Sesuai Pasal 22 ayat (8) UU 14/2008, waktu tanggapan diperpanjang satu kali, paling lama {extensionDays} hari kerja, dengan alasan:</translation>
+    </message>
+    <message>
+        <source>The written notice on your request will be given at the latest on</source>
+        <translation>Pemberitahuan tertulis atas permohonan Saudara akan disampaikan paling lambat pada</translation>
+    </message>
+    <message>
+        <source>Following the request for information received on {received} under registration number {number}:</source>
+        <translation>Berdasarkan permohonan informasi yang diterima pada {received} dengan nomor pendaftaran {number}:</translation>
+    </message>
+    <message>
+        <source>the PPID decides that the information requested is</source>
+        <translation>PPID memutuskan bahwa informasi yang dimohon adalah</translation>
+    </message>
+    <message>
+        <source>EXEMPT INFORMATION</source>
+        <translation>INFORMASI YANG DIKECUALIKAN</translation>
+    </message>
+    <message>
+        <source>The exemption rests on Article 17 letter {letter} of Law 14/2008: the information {letterDescription}.</source>
+        <translation>Pengecualian informasi didasarkan pada Pasal 17 huruf {letter} UU 14/2008: informasi tersebut {letterDescription}.</translation>
+    </message>
+    <message>
+        <source>Consequence test: disclosing the information would have the following consequence:</source>
+        <translation>Uji konsekuensi: membuka informasi tersebut dapat menimbulkan konsekuensi sebagai berikut:</translation>
+    </message>
+    <message>
+        <source>the information cannot be provided because:</source>
+        <translation>informasi tidak dapat diberikan karena:</translation>
+    </message>
+    <message>
+        <source>THE REQUEST FOR INFORMATION IS REFUSED</source>
+        <translation>PERMOHONAN INFORMASI DITOLAK</translation>
+    </message>
+    <message>
+        <source>Following the objection filed on {filed} under number {objection} against the answer to request {number}, the Atasan PPID answers as follows:</source>
+        <translation>Berdasarkan keberatan yang diajukan pada {filed} dengan nomor {objection} atas tanggapan terhadap permohonan {number}, Atasan PPID memberikan tanggapan sebagai berikut:</translation>
+    </message>
+    <message>
+        <source>Objection number</source>
+        <translation>Nomor registrasi keberatan</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>Diajukan oleh</translation>
+    </message>
+    <message>
+        <source>Registration number of the request</source>
+        <translation>Nomor pendaftaran permohonan</translation>
+    </message>
+    <message>
+        <source>Ground of the objection</source>
+        <translation>Alasan pengajuan keberatan</translation>
+    </message>
+    <message>
+        <source>Article 35(1) letter %1: %2</source>
+        <translation>Pasal 35 ayat (1) huruf %1: %2</translation>
+    </message>
+    <message>
+        <source>Summary of the case</source>
+        <translation>Kasus posisi</translation>
+    </message>
+    <message>
+        <source>Decision of the Atasan PPID</source>
+        <translation>Keputusan Atasan PPID</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>Tanggal keputusan</translation>
+    </message>
+    <message>
+        <source>If you are not satisfied with this answer you may take the dispute to the Komisi Informasi within {disputeDays} working days of receiving it, at the latest on {disputeDue} (Law 14/2008, Article 37).</source>
+        <translation>Apabila Saudara tidak puas dengan tanggapan ini, Saudara dapat mengajukan sengketa informasi kepada Komisi Informasi paling lambat {disputeDays} hari kerja sejak diterimanya tanggapan ini, yaitu pada {disputeDue} (UU 14/2008 Pasal 37).</translation>
+    </message>
+    <message>
+        <source>If you are not satisfied with this answer you may take the dispute to the Komisi Informasi within {disputeDays} working days of receiving it (Law 14/2008, Article 37).</source>
+        <translation>Apabila Saudara tidak puas dengan tanggapan ini, Saudara dapat mengajukan sengketa informasi kepada Komisi Informasi paling lambat {disputeDays} hari kerja sejak diterimanya tanggapan ini (UU 14/2008 Pasal 37).</translation>
+    </message>
+    <message>
+        <source>Atasan PPID</source>
+        <translation>Atasan PPID</translation>
+    </message>
+    <message>
+        <source>Objection number: %1</source>
+        <translation>Nomor Keberatan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidObjection</name>
+    <message>
+        <source>Request refused on the grounds of Article 17</source>
+        <translation>Penolakan permohonan berdasarkan alasan pengecualian Pasal 17</translation>
+    </message>
+    <message>
+        <source>Periodic information (Article 9) not provided</source>
+        <translation>Tidak disediakannya informasi berkala (Pasal 9)</translation>
+    </message>
+    <message>
+        <source>Request not answered</source>
+        <translation>Tidak ditanggapinya permohonan informasi</translation>
+    </message>
+    <message>
+        <source>Request answered other than as requested</source>
+        <translation>Permohonan ditanggapi tidak sebagaimana yang diminta</translation>
+    </message>
+    <message>
+        <source>Request not fulfilled</source>
+        <translation>Tidak dipenuhinya permohonan informasi</translation>
+    </message>
+    <message>
+        <source>Unreasonable fee</source>
+        <translation>Pengenaan biaya yang tidak wajar</translation>
+    </message>
+    <message>
+        <source>Information given later than the deadline</source>
+        <translation>Penyampaian informasi melebihi waktu yang diatur</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidObjectionRepository</name>
+    <message>
+        <source>Objection upheld</source>
+        <translation>Keberatan diterima</translation>
+    </message>
+    <message>
+        <source>Objection upheld in part</source>
+        <translation>Keberatan diterima sebagian</translation>
+    </message>
+    <message>
+        <source>Objection rejected</source>
+        <translation>Keberatan ditolak</translation>
+    </message>
+    <message>
+        <source>Filed with the Information Commission</source>
+        <translation>Diajukan ke Komisi Informasi</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>Mediasi</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>Ajudikasi</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Putusan</translation>
+    </message>
+    <message>
+        <source>Choose the ground of the objection (Article 35(1) a–g).</source>
+        <translation>Pilih alasan keberatan (Pasal 35 ayat (1) huruf a–g).</translation>
+    </message>
+    <message>
+        <source>Summarise the case of the objection.</source>
+        <translation>Tuliskan ringkasan kasus keberatan.</translation>
+    </message>
+    <message>
+        <source>Unknown decision of the Atasan PPID &quot;%1&quot;.</source>
+        <translation>Keputusan Atasan PPID &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The Atasan PPID&apos;s decision and its date go together.</source>
+        <translation>Keputusan Atasan PPID dan tanggalnya harus diisi bersama.</translation>
+    </message>
+    <message>
+        <source>The Atasan PPID cannot decide before the objection was filed.</source>
+        <translation>Atasan PPID tidak dapat memutus sebelum keberatan diajukan.</translation>
+    </message>
+    <message>
+        <source>Unknown dispute stage &quot;%1&quot;.</source>
+        <translation>Tahap sengketa &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>A dispute goes to the Information Commission only after the Atasan PPID has answered or the answer is overdue.</source>
+        <translation>Sengketa diajukan ke Komisi Informasi hanya setelah Atasan PPID menjawab atau jawabannya melewati batas waktu.</translation>
+    </message>
+    <message>
+        <source>The objection must refer to a registered request.</source>
+        <translation>Keberatan harus merujuk pada permohonan yang terdaftar.</translation>
+    </message>
+    <message>
+        <source>The filing time lies in the future.</source>
+        <translation>Waktu pengajuan berada di masa depan.</translation>
+    </message>
+    <message>
+        <source>An objection cannot be filed before the request was received.</source>
+        <translation>Keberatan tidak dapat diajukan sebelum permohonan diterima.</translation>
+    </message>
+    <message>
+        <source>An objection must be filed within 30 working days of its cause; the last day was %1.</source>
+        <translation>Keberatan harus diajukan dalam 30 hari kerja sejak penyebabnya; hari terakhir adalah %1.</translation>
+    </message>
+    <message>
+        <source>The objection no longer exists.</source>
+        <translation>Keberatan sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>An objection number never changes once it is given (%1).</source>
+        <translation>Nomor keberatan yang sudah diberikan tidak pernah berubah (%1).</translation>
+    </message>
+    <message>
+        <source>An objection stays with the request it was filed against.</source>
+        <translation>Keberatan tetap melekat pada permohonan yang dikeberatankan.</translation>
+    </message>
+    <message>
+        <source>The filing time is part of the register and cannot be changed.</source>
+        <translation>Waktu pengajuan adalah bagian dari register dan tidak dapat diubah.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidObjectionTableModel</name>
+    <message>
+        <source>Article 35(1) %1</source>
+        <translation>Pasal 35 ayat (1) huruf %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>Diajukan oleh</translation>
+    </message>
+    <message>
+        <source>Request no.</source>
+        <translation>No. permohonan</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Ringkasan kasus</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Batas tanggapan</translation>
+    </message>
+    <message>
+        <source>Atasan&apos;s decision</source>
+        <translation>Keputusan Atasan PPID</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Tanggal keputusan</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s response</source>
+        <translation>Tanggapan pemohon</translation>
+    </message>
+    <message>
+        <source>Information Commission</source>
+        <translation>Komisi Informasi</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidReceipt</name>
+    <message>
+        <source>Requester</source>
+        <translation>Pemohon Informasi</translation>
+    </message>
+    <message>
+        <source>Information service officer</source>
+        <translation>Petugas Pelayanan Informasi</translation>
+    </message>
+    <message>
+        <source>The PPID gives you a written notice within %1 working days of receipt, at the latest on %2.</source>
+        <translation>PPID memberikan pemberitahuan tertulis paling lambat %1 hari kerja sejak permohonan diterima, yaitu pada %2.</translation>
+    </message>
+    <message>
+        <source>The PPID may extend this time once, by at most %1 more working days, with written reasons.</source>
+        <translation>PPID dapat memperpanjang waktu tersebut satu kali, paling lama %1 hari kerja berikutnya, dengan alasan tertulis.</translation>
+    </message>
+    <message>
+        <source>If your request is refused, not answered in time or not handled as requested, you may file an objection with the Atasan PPID within %1 working days (Law 14/2008, Articles 35 and 36).</source>
+        <translation>Apabila permohonan Anda ditolak, tidak ditanggapi tepat waktu, atau tidak ditanggapi sebagaimana yang diminta, Anda dapat mengajukan keberatan kepada Atasan PPID paling lambat %1 hari kerja (UU 14/2008 Pasal 35 dan 36).</translation>
+    </message>
+    <message>
+        <source>The Atasan PPID answers an objection within %1 working days; if you are not satisfied with the answer you may take the dispute to the Komisi Informasi within %2 working days (Article 37).</source>
+        <translation>Atasan PPID menanggapi keberatan paling lambat %1 hari kerja; apabila Anda tidak puas dengan tanggapan tersebut, Anda dapat mengajukan sengketa informasi kepada Komisi Informasi paling lambat %2 hari kerja (Pasal 37).</translation>
+    </message>
+    <message>
+        <source>Keep this receipt: quote its registration number in every enquiry about your request.</source>
+        <translation>Simpan tanda bukti ini: sebutkan nomor pendaftarannya setiap kali menanyakan permohonan Anda.</translation>
+    </message>
+    <message>
+        <source>Your rights as a requester</source>
+        <translation>Hak Anda sebagai pemohon informasi</translation>
+    </message>
+    <message>
+        <source>RECEIPT OF A REQUEST FOR PUBLIC INFORMATION</source>
+        <translation>TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK</translation>
+    </message>
+    <message>
+        <source>Registration number: %1</source>
+        <translation>Nomor Pendaftaran: %1</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Tanggal dan waktu diterima</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Cara permohonan</translation>
+    </message>
+    <message>
+        <source>Type of requester</source>
+        <translation>Jenis pemohon</translation>
+    </message>
+    <message>
+        <source>Deed number</source>
+        <translation>Nomor akta pendirian</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Nomor telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Represented by (proxy)</source>
+        <translation>Diwakili oleh (kuasa)</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Rincian informasi yang dibutuhkan</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan penggunaan informasi</translation>
+    </message>
+    <message>
+        <source>How to obtain the information</source>
+        <translation>Cara memperoleh informasi</translation>
+    </message>
+    <message>
+        <source>How to receive a copy</source>
+        <translation>Cara mendapatkan salinan informasi</translation>
+    </message>
+    <message>
+        <source>PPID Pembantu (agency)</source>
+        <translation>PPID Pembantu (perangkat daerah)</translation>
+    </message>
+    <message>
+        <source>Written notice due by</source>
+        <translation>Batas waktu pemberitahuan tertulis</translation>
+    </message>
+    <message>
+        <source>the due date</source>
+        <translation>tanggal jatuh tempo</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidRecords</name>
+    <message>
+        <source>Your role (%1) may not change the information-service registers.</source>
+        <translation>Peran Anda (%1) tidak boleh mengubah register layanan informasi.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidRegisterColorProxy</name>
+    <message numerus="yes">
+        <source>Overdue: due %1, %n working day(s) late</source>
+        <translation>
+            <numerusform>Terlambat: jatuh tempo %1, lewat %n hari kerja</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today (%1)</source>
+        <translation>Jatuh tempo hari ini (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due soon: %1, %n working day(s) left</source>
+        <translation>
+            <numerusform>Segera jatuh tempo: %1, sisa %n hari kerja</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidRegisterModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <source>NIK / deed no.</source>
+        <translation>NIK / no. akta</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Rincian informasi</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Working days left</source>
+        <translation>Sisa hari kerja</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hari ini</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>terlambat %n hari</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n hari</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is &quot;4 overdue&quot;, %2 &quot;9 due this week&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n terlambat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due this week</source>
+        <translation>
+            <numerusform>%n jatuh tempo minggu ini</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidRegisterReport</name>
+    <message>
+        <source>Deed: %1</source>
+        <translation>Akta: %1</translation>
+    </message>
+    <message>
+        <source>NIK: %1</source>
+        <translation>NIK: %1</translation>
+    </message>
+    <message>
+        <source>Article 17 letter %1</source>
+        <translation>Pasal 17 huruf %1</translation>
+    </message>
+    <message>
+        <source>Referred to %1</source>
+        <translation>Dialihkan ke %1</translation>
+    </message>
+    <message>
+        <source>Withheld: %1</source>
+        <translation>Dikecualikan: %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Jatuh tempo %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Extended: %1</source>
+        <translation>Diperpanjang: %1</translation>
+    </message>
+    <message>
+        <source>Proxy: %1</source>
+        <translation>Kuasa: %1</translation>
+    </message>
+    <message>
+        <source>Rp %1</source>
+        <comment>an amount in rupiah</comment>
+        <translation>Rp %1</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>atas nama %1</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>Tidak ada catatan pada periode ini.</translation>
+    </message>
+    <message>
+        <source>REGISTER OF REQUESTS FOR PUBLIC INFORMATION</source>
+        <translation>REGISTER PERMOHONAN INFORMASI PUBLIK</translation>
+    </message>
+    <message>
+        <source>REGISTER OF OBJECTIONS</source>
+        <translation>REGISTER KEBERATAN</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Nomor pendaftaran</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>Tanggal diterima</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Informasi yang diminta</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan penggunaan</translation>
+    </message>
+    <message>
+        <source>How to obtain / receive</source>
+        <translation>Cara memperoleh / salinan</translation>
+    </message>
+    <message>
+        <source>PPID Pembantu</source>
+        <translation>PPID Pembantu</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Date of written notice</source>
+        <translation>Tanggal pemberitahuan tertulis</translation>
+    </message>
+    <message>
+        <source>Information handed over</source>
+        <translation>Pemberian informasi</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Name / NIK</source>
+        <translation>Nama / NIK</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Telephone / email</source>
+        <translation>Telepon / email</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <source>Objection number</source>
+        <translation>Nomor keberatan</translation>
+    </message>
+    <message>
+        <source>Date filed</source>
+        <translation>Tanggal diajukan</translation>
+    </message>
+    <message>
+        <source>Requester / proxy</source>
+        <translation>Pemohon / kuasa</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>Ground (Article 35(1))</source>
+        <translation>Alasan keberatan (Pasal 35 ayat (1))</translation>
+    </message>
+    <message>
+        <source>Summary of the case</source>
+        <translation>Kasus posisi</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Batas tanggapan</translation>
+    </message>
+    <message>
+        <source>Decision of the Atasan PPID</source>
+        <translation>Keputusan Atasan PPID</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s response</source>
+        <translation>Tanggapan pemohon</translation>
+    </message>
+    <message>
+        <source>Komisi Informasi</source>
+        <translation>Komisi Informasi</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PpidRequestRepository</name>
+    <message>
+        <source>The requester&apos;s name is required.</source>
+        <translation>Nama pemohon wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Describe the information requested.</source>
+        <translation>Uraikan rincian informasi yang diminta.</translation>
+    </message>
+    <message>
+        <source>The deed number is too long.</source>
+        <translation>Nomor akta terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>The NIK is not valid: %1</source>
+        <translation>NIK tidak sah: %1</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid (0… or +62…, 9 to 15 digits).</source>
+        <translation>Nomor telepon tidak sah (0… atau +62…, 9 sampai 15 angka).</translation>
+    </message>
+    <message>
+        <source>The email address is not valid.</source>
+        <translation>Alamat email tidak sah.</translation>
+    </message>
+    <message>
+        <source>Unknown way to obtain the information &quot;%1&quot;.</source>
+        <translation>Cara memperoleh informasi &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown way to receive a copy &quot;%1&quot;.</source>
+        <translation>Cara mendapatkan salinan &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>The fee cannot be negative.</source>
+        <translation>Biaya tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>An attachment is not in the attachment store.</source>
+        <translation>Sebuah lampiran tidak ada di penyimpanan lampiran.</translation>
+    </message>
+    <message>
+        <source>The notice cannot be dated before the request was received.</source>
+        <translation>Pemberitahuan tidak boleh bertanggal sebelum permohonan diterima.</translation>
+    </message>
+    <message>
+        <source>The information cannot be handed over before the request was received.</source>
+        <translation>Informasi tidak boleh diserahkan sebelum permohonan diterima.</translation>
+    </message>
+    <message>
+        <source>Give the reason why information is withheld or refused.</source>
+        <translation>Sebutkan alasan informasi dikecualikan atau ditolak.</translation>
+    </message>
+    <message>
+        <source>Choose the letter of Article 17 (a–j) that exempts the information.</source>
+        <translation>Pilih huruf Pasal 17 (a–j) yang mengecualikan informasi ini.</translation>
+    </message>
+    <message>
+        <source>An Article 17 exemption needs the consequence test (uji konsekuensi).</source>
+        <translation>Pengecualian berdasarkan Pasal 17 memerlukan uji konsekuensi.</translation>
+    </message>
+    <message>
+        <source>Name the body that holds the information.</source>
+        <translation>Sebutkan badan publik yang menguasai informasi tersebut.</translation>
+    </message>
+    <message>
+        <source>A request granted in full has no refusal reason.</source>
+        <translation>Permohonan yang dikabulkan seluruhnya tidak memiliki alasan penolakan.</translation>
+    </message>
+    <message>
+        <source>Say what was withheld from a request granted in part.</source>
+        <translation>Sebutkan informasi yang dikecualikan dari permohonan yang dikabulkan sebagian.</translation>
+    </message>
+    <message>
+        <source>The time of receipt lies in the future.</source>
+        <translation>Waktu penerimaan berada di masa depan.</translation>
+    </message>
+    <message>
+        <source>The request no longer exists.</source>
+        <translation>Permohonan sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>A registration number never changes once it is given (%1).</source>
+        <translation>Nomor pendaftaran yang sudah diberikan tidak pernah berubah (%1).</translation>
+    </message>
+    <message>
+        <source>The time of receipt is part of the register and cannot be changed.</source>
+        <translation>Waktu penerimaan adalah bagian dari register dan tidak dapat diubah.</translation>
+    </message>
+    <message>
+        <source>Change the status with the status actions, not by editing the request.</source>
+        <translation>Ubah status melalui tindakan status, bukan dengan menyunting permohonan.</translation>
+    </message>
+    <message>
+        <source>A request that is &quot;%1&quot; cannot become &quot;%2&quot;.</source>
+        <translation>Permohonan berstatus &quot;%1&quot; tidak dapat menjadi &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>An extension needs a written reason (UU 14/2008 Article 22(8)).</source>
+        <translation>Perpanjangan memerlukan alasan tertulis (UU 14/2008 Pasal 22 ayat (8)).</translation>
+    </message>
+    <message>
+        <source>A request can be extended only once.</source>
+        <translation>Permohonan hanya dapat diperpanjang satu kali.</translation>
+    </message>
+    <message>
+        <source>Mark the request as being processed before extending it.</source>
+        <translation>Tandai permohonan sebagai diproses sebelum memperpanjangnya.</translation>
+    </message>
+    <message>
+        <source>A request that is &quot;%1&quot; can no longer be extended.</source>
+        <translation>Permohonan berstatus &quot;%1&quot; tidak dapat diperpanjang lagi.</translation>
+    </message>
+    <message>
+        <source>The extension must be decided before the deadline (%1), which has passed.</source>
+        <translation>Perpanjangan harus diputuskan sebelum batas waktu (%1), yang sudah lewat.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::RecordRepository</name>
     <message>
         <source>Your role (%1) may not change %2.</source>
@@ -1018,6 +2117,41 @@
     <message>
         <source>This combination of recurrence rule parts is not supported.</source>
         <translation>kombinasi bagian aturan pengulangan ini tidak didukung.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::RegistrationNumber</name>
+    <message>
+        <source>The number pattern must not be empty.</source>
+        <translation>Pola nomor tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>The number pattern is too long (at most 80 characters).</source>
+        <translation>Pola nomor terlalu panjang (paling banyak 80 karakter).</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {%1} in the number pattern.</source>
+        <translation>Penanda {%1} dalam pola nomor tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Only {seq} takes a width, from 1 to 9: {seq:3}.</source>
+        <translation>Hanya {seq} yang boleh diberi lebar, 1 sampai 9: {seq:3}.</translation>
+    </message>
+    <message>
+        <source>The number pattern needs exactly one {seq} placeholder.</source>
+        <translation>Pola nomor harus memuat tepat satu penanda {seq}.</translation>
+    </message>
+    <message>
+        <source>A desk code has 1 to 8 capital letters or digits.</source>
+        <translation>Kode meja terdiri atas 1 sampai 8 huruf kapital atau angka.</translation>
+    </message>
+    <message>
+        <source>Desk code %1 is already used by another PC.</source>
+        <translation>Kode meja %1 sudah dipakai PC lain.</translation>
+    </message>
+    <message>
+        <source>Could not check the registration number: %1</source>
+        <translation>Nomor pendaftaran tidak dapat diperiksa: %1</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +2277,22 @@
     <message>
         <source>digit 15 must be 1 or 2.</source>
         <translation>digit ke-15 harus 1 atau 2.</translation>
+    </message>
+    <message>
+        <source>it must have 16 digits.</source>
+        <translation>harus 16 angka.</translation>
+    </message>
+    <message>
+        <source>digits 1–4 must be a province and regency code.</source>
+        <translation>angka ke-1 sampai ke-4 harus kode provinsi dan kabupaten/kota.</translation>
+    </message>
+    <message>
+        <source>digits 7–12 must be a birth date (DDMMYY; women add 40 to the day).</source>
+        <translation>angka ke-7 sampai ke-12 harus tanggal lahir (DDMMYY; perempuan: tanggal ditambah 40).</translation>
+    </message>
+    <message>
+        <source>digits 13–16 must be a serial number other than 0000.</source>
+        <translation>angka ke-13 sampai ke-16 harus nomor urut selain 0000.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,13 @@
 #include "common/clock.h"
 #include "common/nameduuid.h"
 #include "master/seeder.h"
+#include "ppid/ppidobjection.h"
+#include "ppid/ppidobjectionrepository.h"
+#include "ppid/ppidrecords.h"
+#include "ppid/ppidrequest.h"
+#include "ppid/registrationnumber.h"
+#include "ppid/workingcalendar.h"
+#include "settings/appsettings.h"
 #include "store/changewriter.h"
 #include "store/database.h"
 
@@ -33,6 +40,271 @@ QString romanMonth(int month)
     static const char *const numerals[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
     return QString::fromLatin1(numerals[(month - 1) % 12]);
 }
+
+const char *const ExtensionReasons[] = {
+    "Dokumen tersimpan di arsip OPD teknis dan perlu dihimpun",
+    "Informasi perlu diuji konsekuensi oleh PPID Pembantu",
+    "Volume dokumen besar dan perlu digandakan",
+};
+const char *const WithheldInfo[] = {
+    "Data pribadi pihak ketiga (NIK dan alamat)",
+    "Nilai penawaran peserta lelang yang tidak menang",
+    "Nomor rekening dan data keuangan pribadi",
+};
+const char *const ReferredTo[] = {
+    "BPS Kabupaten Parigi Moutong",
+    "Kantor Pertanahan Kabupaten Parigi Moutong",
+    "Balai Wilayah Sungai Sulawesi III",
+};
+
+/**
+ * Walks each demo request along the PPID flow up to "today": registration number of a demo
+ * desk, due date from the working calendar, status, decision reasons, the status history
+ * with realistic dates, and now and then an objection. About 3 % of older requests are left
+ * undecided (overdue) and about 8 % are decided late, so the register shows both.
+ */
+class DemoPpidFlow
+{
+public:
+    DemoPpidFlow(Database &db, ChangeWriter &writer, QRandomGenerator &rng, const PpidRecords::Zone &zone)
+        : m_db(db), m_writer(writer), m_rng(rng), m_zone(zone), m_today(zone.today()),
+          m_calendar(WorkingCalendar::load(db))
+    {
+        // Demo rows number under a desk code of their own, so they never take a number that a
+        // real desk gives out; the same seed (and counts) gives the same code.
+        m_desk = QStringLiteral("D") +
+                 QStringLiteral("%1").arg(m_rng.bounded(36 * 36 * 36 * 36), 4, 36, QLatin1Char('0')).toUpper();
+        const AppSettings settings(db, Actor::system());
+        m_pattern = settings.ppidNumberPattern();
+        m_objectionPattern = settings.ppidObjectionNumberPattern();
+    }
+
+    void plan(const QDate &day0, const QDateTime &receivedAt, bool hardcopy, QVariantMap *row)
+    {
+        m_steps.clear();
+        m_last = receivedAt;
+        m_decision = QString();
+        const int seq = nextSeq(QStringLiteral("request"), day0.year());
+        row->insert(QStringLiteral("reg_number"), RegistrationNumber::format(m_pattern, seq, m_desk, day0));
+        row->insert(QStringLiteral("desk_code"), m_desk);
+        row->insert(QStringLiteral("reg_year"), day0.year());
+        row->insert(QStringLiteral("reg_seq"), seq);
+        QDate due = m_calendar.addWorkingDays(day0, PpidDeadlines::Response);
+        m_steps.append({Ppid::Status::Diterima, Ppid::Status::Diterima, receivedAt, QString()});
+        Ppid::Status status = Ppid::Status::Diterima;
+
+        const bool extended = m_rng.bounded(100) < 12;
+        const bool direct = !extended && m_rng.bounded(100) < 15;
+        const bool staysOpen = m_rng.bounded(100) < 3;
+        const bool late = m_rng.bounded(100) < (extended ? 10 : 8);
+        if (!direct && step(m_calendar.addWorkingDays(day0, m_rng.bounded(2)), Ppid::Status::Diproses, QString()))
+            status = Ppid::Status::Diproses;
+        if (extended && status == Ppid::Status::Diproses) {
+            const QString reason = QString::fromUtf8(ExtensionReasons[m_rng.bounded(3)]);
+            if (step(m_calendar.addWorkingDays(day0, 6 + m_rng.bounded(4)), Ppid::Status::Diperpanjang, reason)) {
+                status = Ppid::Status::Diperpanjang;
+                due = m_calendar.addWorkingDays(day0, PpidDeadlines::Response + PpidDeadlines::Extension);
+                row->insert(QStringLiteral("extension_reason"), reason);
+            }
+        }
+        row->insert(QStringLiteral("due_date"), due.toString(Qt::ISODate));
+        const int offset = extended ? (late ? 18 + m_rng.bounded(3) : 11 + m_rng.bounded(6))
+                                    : (late ? 11 + m_rng.bounded(4) : (direct ? 0 : 1) + m_rng.bounded(direct ? 3 : 9));
+        const bool reachable = !extended || status == Ppid::Status::Diperpanjang;
+        if (staysOpen || !reachable || !decide(m_calendar.addWorkingDays(day0, offset), hardcopy, row, &status)) {
+            row->insert(QStringLiteral("status"), Ppid::code(status));
+            return;
+        }
+        // Handed over (or the refusal closed) a few days after the notice.
+        const QDate closed = m_decisionDate.addDays(m_rng.bounded(4));
+        if (m_rng.bounded(100) < 85 && step(closed, Ppid::Status::Selesai, QString())) {
+            status = Ppid::Status::Selesai;
+            if (m_decision != QLatin1String("ditolak"))
+                row->insert(QStringLiteral("handed_over_date"), closed.toString(Qt::ISODate));
+        }
+        row->insert(QStringLiteral("status"), Ppid::code(status));
+    }
+
+    bool writeHistoryAndObjection(const QString &requestId, const QVariantMap &row, const QString &requester,
+                                  QString *error)
+    {
+        for (const Step &s : std::as_const(m_steps)) {
+            if (!m_writer.insert(QStringLiteral("ppid_status_history"),
+                                 {{QStringLiteral("request_id"), requestId},
+                                  {QStringLiteral("from_status"), Ppid::code(s.from)},
+                                  {QStringLiteral("to_status"), Ppid::code(s.to)},
+                                  {QStringLiteral("changed_at"), PpidRecords::utcMsText(s.at)},
+                                  {QStringLiteral("changed_by"), QStringLiteral("demo")},
+                                  {QStringLiteral("note"), PpidRecords::text(s.note)}},
+                                 nullptr, error))
+                return false;
+        }
+        if (m_decision.isEmpty() || m_decision == QLatin1String("dikabulkan_seluruhnya") || m_rng.bounded(100) >= 10)
+            return true;
+        return writeObjection(requestId, row, requester, error);
+    }
+
+    bool finish(QString *error)
+    {
+        for (auto it = m_seq.cbegin(); it != m_seq.cend(); ++it) {
+            const QStringList parts = it.key().split(QLatin1Char(':'));
+            const QString id =
+                NamedUuid::forName(QStringLiteral("ppid_sequence:%1:%2:%3").arg(parts.at(0), m_desk, parts.at(1)));
+            const bool ok = m_writer.row(QStringLiteral("ppid_sequences"), id).isEmpty()
+                                ? m_writer.insertWithId(QStringLiteral("ppid_sequences"), id,
+                                                        {{QStringLiteral("series"), parts.at(0)},
+                                                         {QStringLiteral("desk_code"), m_desk},
+                                                         {QStringLiteral("year"), parts.at(1).toInt()},
+                                                         {QStringLiteral("last_seq"), it.value()}},
+                                                        error)
+                                : m_writer.update(QStringLiteral("ppid_sequences"), id,
+                                                  {{QStringLiteral("last_seq"), it.value()}}, error);
+            if (!ok)
+                return false;
+        }
+        return true;
+    }
+
+private:
+    struct Step
+    {
+        Ppid::Status from;
+        Ppid::Status to;
+        QDateTime at;
+        QString note;
+    };
+
+    /** Appends a status change on local @p date (after the previous one) unless that is after today. */
+    bool step(const QDate &date, Ppid::Status to, const QString &note)
+    {
+        if (date > m_today)
+            return false;
+        QDateTime at = m_zone.startOfDay(date).addSecs(3600 * (8 + m_rng.bounded(7)) + 60 * m_rng.bounded(60));
+        if (at <= m_last)
+            at = m_last.addSecs(60 * (1 + m_rng.bounded(90)));
+        m_steps.append({m_steps.constLast().to, to, at, note});
+        m_last = at;
+        return true;
+    }
+
+    bool decide(const QDate &date, bool hardcopy, QVariantMap *row, Ppid::Status *status)
+    {
+        const int kind = m_rng.bounded(100);
+        const Ppid::Status decision = kind < 60   ? Ppid::Status::DikabulkanSeluruhnya
+                                      : kind < 78 ? Ppid::Status::DikabulkanSebagian
+                                                  : Ppid::Status::Ditolak;
+        if (!step(date, decision, QString()))
+            return false;
+        *status = decision;
+        m_decision = Ppid::code(decision);
+        m_decisionDate = date;
+        row->insert(QStringLiteral("decision"), m_decision);
+        row->insert(QStringLiteral("decided_at"), PpidRecords::utcMsText(m_last));
+        row->insert(QStringLiteral("notice_date"), date.toString(Qt::ISODate));
+        if (decision != Ppid::Status::Ditolak && hardcopy)
+            row->insert(QStringLiteral("fee"), 500 * (1 + m_rng.bounded(40)));
+        if (decision == Ppid::Status::DikabulkanSeluruhnya)
+            return true;
+        if (decision == Ppid::Status::DikabulkanSebagian)
+            row->insert(QStringLiteral("withheld_info"), QString::fromUtf8(WithheldInfo[m_rng.bounded(3)]));
+        const int why = m_rng.bounded(100);
+        if (why < 45 || decision == Ppid::Status::DikabulkanSebagian) {
+            const QString letter = Ppid::pasal17Letters().at(m_rng.bounded(10));
+            row->insert(QStringLiteral("decision_reason"), QStringLiteral("pasal17"));
+            row->insert(QStringLiteral("pasal17_letter"), letter);
+            row->insert(QStringLiteral("consequence_test"),
+                        QStringLiteral("Uji konsekuensi: membuka informasi ini berdasarkan Pasal 17 huruf %1 "
+                                       "menimbulkan kerugian yang lebih besar daripada manfaatnya.")
+                            .arg(letter));
+        } else if (why < 65) {
+            row->insert(QStringLiteral("decision_reason"), QStringLiteral("belum_dikuasai"));
+        } else if (why < 80) {
+            row->insert(QStringLiteral("decision_reason"), QStringLiteral("belum_didokumentasikan"));
+        } else {
+            row->insert(QStringLiteral("decision_reason"), QStringLiteral("tidak_dikuasai"));
+            row->insert(QStringLiteral("referred_to"), QString::fromUtf8(ReferredTo[m_rng.bounded(3)]));
+        }
+        return true;
+    }
+
+    bool writeObjection(const QString &requestId, const QVariantMap &row, const QString &requester, QString *error)
+    {
+        const QDate filed = m_calendar.addWorkingDays(m_decisionDate, 1 + m_rng.bounded(20));
+        if (filed > m_today)
+            return true;
+        const QDateTime filedAt = m_zone.startOfDay(filed).addSecs(3600 * (8 + m_rng.bounded(7)));
+        const QString ground = row.value(QStringLiteral("decision_reason")) == QLatin1String("pasal17")
+                                   ? QStringLiteral("a")
+                                   : PpidObjection::grounds().at(1 + m_rng.bounded(6));
+        const int seq = nextSeq(QStringLiteral("objection"), filed.year());
+        QVariantMap o = {
+            {QStringLiteral("obj_number"), RegistrationNumber::format(m_objectionPattern, seq, m_desk, filed)},
+            {QStringLiteral("desk_code"), m_desk},
+            {QStringLiteral("reg_year"), filed.year()},
+            {QStringLiteral("reg_seq"), seq},
+            {QStringLiteral("request_id"), requestId},
+            {QStringLiteral("filed_at"), PpidRecords::utcText(filedAt)},
+            {QStringLiteral("filed_by"), requester},
+            {QStringLiteral("ground"), ground},
+            {QStringLiteral("summary"),
+             QStringLiteral("Pemohon keberatan atas jawaban PPID (Pasal 35 ayat (1) huruf %1).").arg(ground)},
+            {QStringLiteral("due_date"),
+             m_calendar.addWorkingDays(filed, PpidDeadlines::AtasanAnswer).toString(Qt::ISODate)},
+        };
+        const QDate answered = m_calendar.addWorkingDays(filed, 5 + m_rng.bounded(26));
+        if (answered <= m_today && m_rng.bounded(100) < 90) {
+            const QStringList decisions = PpidObjectionRepository::decisions();
+            const QString decision = decisions.at(m_rng.bounded(int(decisions.size())));
+            o.insert(QStringLiteral("atasan_decision"), decision);
+            o.insert(QStringLiteral("atasan_decision_date"), answered.toString(Qt::ISODate));
+            o.insert(QStringLiteral("dispute_due_date"),
+                     m_calendar.addWorkingDays(answered, PpidDeadlines::KomisiInformasi).toString(Qt::ISODate));
+            if (decision == QLatin1String("ditolak") && m_rng.bounded(100) < 30) {
+                const QStringList stages = PpidObjectionRepository::disputeStages();
+                const QString stage = stages.at(m_rng.bounded(int(stages.size())));
+                o.insert(QStringLiteral("dispute_stage"), stage);
+                if (stage == QLatin1String("putusan"))
+                    o.insert(QStringLiteral("dispute_outcome"), m_rng.bounded(2)
+                                                                    ? QStringLiteral("Informasi terbuka")
+                                                                    : QStringLiteral("Informasi dikecualikan"));
+            }
+        }
+        return m_writer.insert(QStringLiteral("ppid_objections"), o, nullptr, error);
+    }
+
+    int nextSeq(const QString &series, int year)
+    {
+        const QString key = series + QLatin1Char(':') + QString::number(year);
+        auto it = m_seq.find(key);
+        if (it == m_seq.end()) {
+            // Continue after what an earlier run with the same desk code left.
+            const bool isRequest = series == QLatin1String("request");
+            QSqlQuery q(m_db.connection());
+            q.prepare(QStringLiteral("SELECT max(reg_seq) FROM ") +
+                      (isRequest ? QStringLiteral("ppid_requests") : QStringLiteral("ppid_objections")) +
+                      QStringLiteral(" WHERE desk_code = ? AND reg_year = ?"));
+            q.addBindValue(m_desk);
+            q.addBindValue(year);
+            it = m_seq.insert(key, q.exec() && q.next() ? q.value(0).toInt() : 0);
+        }
+        return ++it.value();
+    }
+
+    Database &m_db;
+    ChangeWriter &m_writer;
+    QRandomGenerator &m_rng;
+    const PpidRecords::Zone &m_zone;
+    QDate m_today;
+    WorkingCalendar m_calendar;
+    QString m_desk;
+    QString m_pattern;
+    QString m_objectionPattern;
+    QHash<QString, int> m_seq;
+    QList<Step> m_steps;
+    QDateTime m_last;
+    QString m_decision;
+    QDate m_decisionDate;
+};
 
 } // namespace
 
@@ -245,21 +517,14 @@ bool DemoGenerator::generateEvents(int count, QString *error, const Progress &pr
 bool DemoGenerator::generateRequests(int count, QString *error, const Progress &progress, int offset, int total)
 {
     ChangeWriter writer(m_db, QStringLiteral("demo"));
-    const QTimeZone zone(8 * 3600);
-    const QDate base = Clock::instance()->nowUtc().date();
+    const PpidRecords::Zone zone(m_db);
+    const QDate base = zone.today();
     const QStringList channels = {QStringLiteral("langsung"), QStringLiteral("langsung"), QStringLiteral("surat"),
                                   QStringLiteral("email"),    QStringLiteral("website"),  QStringLiteral("telepon")};
-    const QStringList statuses = {QStringLiteral("diterima"), QStringLiteral("diproses"), QStringLiteral("selesai"),
-                                  QStringLiteral("selesai"), QStringLiteral("selesai")};
     const QStringList obtain = {QStringLiteral("melihat"), QStringLiteral("salinan_hardcopy"),
                                 QStringLiteral("salinan_softcopy")};
     const QStringList delivery = {QStringLiteral("ambil_langsung"), QStringLiteral("email"), QStringLiteral("pos")};
-    // Registration numbers are per year; continue after what the database already has.
-    QHash<int, int> sequence;
-    QSqlQuery q(m_db.connection());
-    q.exec(QStringLiteral("SELECT substr(received_at, 1, 4), count(*) FROM ppid_requests GROUP BY 1"));
-    while (q.next())
-        sequence.insert(q.value(0).toInt(), q.value(1).toInt());
+    DemoPpidFlow flow(m_db, writer, m_rng, zone);
     const int spanDays = std::max(60, count / 15);
     // Requests are generated in date order so numbers rise with the date, as in a real register.
     QList<QDate> days;
@@ -270,20 +535,17 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
     for (int i = 0; i < count; ++i) {
         QDate day = days.at(i);
         if (day.dayOfWeek() > 5)
-            day = day.addDays(8 - day.dayOfWeek());
-        const QDateTime receivedAt(day, QTime(8 + m_rng.bounded(7), m_rng.bounded(60)), zone);
-        const int seq = ++sequence[day.year()];
+            day = day.addDays(day.addDays(8 - day.dayOfWeek()) <= base ? 8 - day.dayOfWeek() : 5 - day.dayOfWeek());
+        const QDateTime receivedAt =
+            zone.startOfDay(day).addSecs(3600 * (8 + m_rng.bounded(7)) + 60 * m_rng.bounded(60));
         const QString name = pick("firstNames") + QLatin1Char(' ') + pick("lastNames");
         const QString email =
             QString(name).toLower().remove(QLatin1Char('.')).replace(QLatin1Char(' '), QLatin1Char('.')) +
             QStringLiteral("@contoh.id");
         QString id = seededId(receivedAt.toMSecsSinceEpoch());
-        const QVariantMap row = {
-            {QStringLiteral("reg_number"), QStringLiteral("%1/PPID/%2/%3")
-                                               .arg(seq, 3, 10, QLatin1Char('0'))
-                                               .arg(romanMonth(day.month()))
-                                               .arg(day.year())},
-            {QStringLiteral("received_at"), receivedAt.toUTC().toString(Qt::ISODate)},
+        const QString obtainMethod = obtain.at(m_rng.bounded(int(obtain.size())));
+        QVariantMap row = {
+            {QStringLiteral("received_at"), PpidRecords::utcText(receivedAt)},
             {QStringLiteral("channel"), channels.at(m_rng.bounded(int(channels.size())))},
             {QStringLiteral("requester_name"), name},
             {QStringLiteral("requester_nik"), nik()},
@@ -295,22 +557,23 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
             {QStringLiteral("requester_email"), email},
             {QStringLiteral("information"), fill(pick("informationTopics"))},
             {QStringLiteral("purpose"), pick("purposes")},
-            {QStringLiteral("obtain_method"), obtain.at(m_rng.bounded(int(obtain.size())))},
+            {QStringLiteral("obtain_method"), obtainMethod},
             {QStringLiteral("delivery_method"), delivery.at(m_rng.bounded(int(delivery.size())))},
             {QStringLiteral("opd_id"), m_opd.at(m_rng.bounded(int(m_opd.size())))},
-            {QStringLiteral("status"), statuses.at(m_rng.bounded(int(statuses.size())))},
         };
         if (i == 0 && alreadyThere(QStringLiteral("ppid_requests"), id)) {
             if (error)
                 *error = tr("Demo data made with this seed is already in the database; use another seed.");
             return false;
         }
-        if (!writer.insertWithId(QStringLiteral("ppid_requests"), id, row, error))
+        flow.plan(day, receivedAt, obtainMethod == QLatin1String("salinan_hardcopy"), &row);
+        if (!writer.insertWithId(QStringLiteral("ppid_requests"), id, row, error) ||
+            !flow.writeHistoryAndObjection(id, row, name, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))
             progress(offset + i + 1, total);
     }
-    return true;
+    return flow.finish(error);
 }
 
 } // namespace Humas

@@ -300,9 +300,11 @@ bool RecordRepository::insertRow(const QVariantMap &rawValues, const QString &fi
     if (!validate(values, {}, error) || !prepareValues(&values, true, error))
         return false;
     ChangeWriter writer(m_db, m_actor.username);
-    if (!fixedId.isEmpty())
-        return writer.insertWithId(m_spec.table, fixedId, values, error);
-    return writer.insert(m_spec.table, values, id, error);
+    const bool ok = fixedId.isEmpty() ? writer.insert(m_spec.table, values, id, error)
+                                      : writer.insertWithId(m_spec.table, fixedId, values, error);
+    if (ok)
+        afterWrite();
+    return ok;
 }
 
 bool RecordRepository::update(const QString &id, const QVariantMap &rawValues, QString *error)
@@ -313,7 +315,10 @@ bool RecordRepository::update(const QString &id, const QVariantMap &rawValues, Q
     if (!validate(values, id, error) || !prepareValues(&values, false, error))
         return false;
     ChangeWriter writer(m_db, m_actor.username);
-    return writer.update(m_spec.table, id, values, error);
+    if (!writer.update(m_spec.table, id, values, error))
+        return false;
+    afterWrite();
+    return true;
 }
 
 bool RecordRepository::remove(const QString &id, QString *error)
@@ -329,7 +334,10 @@ bool RecordRepository::remove(const QString &id, QString *error)
     if (!validateRemoval(id, error))
         return false;
     ChangeWriter writer(m_db, m_actor.username);
-    return writer.remove(m_spec.table, id, error);
+    if (!writer.remove(m_spec.table, id, error))
+        return false;
+    afterWrite();
+    return true;
 }
 
 bool RecordRepository::restore(const QString &id, QString *error)
@@ -352,7 +360,10 @@ bool RecordRepository::restore(const QString &id, QString *error)
     if (!validateRules(current.values, id, error))
         return false;
     ChangeWriter writer(m_db, m_actor.username);
-    return writer.restore(m_spec.table, id, error);
+    if (!writer.restore(m_spec.table, id, error))
+        return false;
+    afterWrite();
+    return true;
 }
 
 } // namespace Humas

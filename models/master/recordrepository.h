@@ -70,6 +70,8 @@ protected:
     /** Table rules beyond the field specs. @p merged holds the row as it would be stored. */
     virtual bool validateRules(const QVariantMap &merged, const QString &id, QString *error) const;
     virtual bool validateRemoval(const QString &id, QString *error) const;
+    /** Hook for subclasses: called after each successful insert, update, remove or restore. */
+    virtual void afterWrite() {}
 
     bool refuseIfReadOnly(QString *error) const;
     QString fieldLabel(const QString &field) const;

@@ -1,5 +1,7 @@
 #include "validators.h"
 
+#include "common/clock.h"
+
 #include <QDate>
 #include <QRegularExpression>
 
@@ -60,6 +62,35 @@ bool Validators::isEmail(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$"));
     return re.match(text.trimmed()).hasMatch();
+}
+
+bool Validators::isNik(const QString &text, QString *why)
+{
+    const auto fail = [why](const QString &message) {
+        if (why)
+            *why = message;
+        return false;
+    };
+    const QString nik = compactDigits(text, false);
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{16}$"));
+    if (!digits.match(nik).hasMatch())
+        return fail(tr("it must have 16 digits."));
+    if (nik.left(2) == QLatin1String("00") || nik.mid(2, 2) == QLatin1String("00"))
+        return fail(tr("digits 1–4 must be a province and regency code."));
+    int day = nik.mid(6, 2).toInt();
+    if (day > 40)
+        day -= 40; // women
+    const int month = nik.mid(8, 2).toInt();
+    const int yy = nik.mid(10, 2).toInt();
+    const QDate today = Clock::instance()->nowUtc().date();
+    QDate birth(2000 + yy, month, day);
+    if (!birth.isValid() || birth > today)
+        birth = QDate(1900 + yy, month, day);
+    if (!birth.isValid() || birth > today)
+        return fail(tr("digits 7–12 must be a birth date (DDMMYY; women add 40 to the day)."));
+    if (nik.right(4) == QLatin1String("0000"))
+        return fail(tr("digits 13–16 must be a serial number other than 0000."));
+    return true;
 }
 
 } // namespace Humas

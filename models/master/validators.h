@@ -20,6 +20,13 @@ public:
      */
     static bool isNip(const QString &text, QString *why = nullptr);
     static bool isEmail(const QString &text);
+    /**
+     * NIK (Nomor Induk Kependudukan, e-KTP): 16 digits = region code (province, regency,
+     * district: 6 digits), birth date DDMMYY (women add 40 to the day), serial 4 digits
+     * (not 0000). The birth date must exist and not lie in the future; YY is read as 20YY
+     * unless that is after today (Clock), then 19YY. @p why receives the reason it is not valid.
+     */
+    static bool isNik(const QString &text, QString *why = nullptr);
 };
 
 } // namespace Humas

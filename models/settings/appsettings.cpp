@@ -2,6 +2,8 @@
 
 #include "common/nameduuid.h"
 #include "master/masterdata.h"
+#include "ppid/ppiddeadlinerecompute.h"
+#include "ppid/registrationnumber.h"
 #include "store/blobstore.h"
 #include "store/changewriter.h"
 #include "store/database.h"
@@ -49,6 +51,9 @@ bool AppSettings::isValid(const QString &key, const QString &value, QString *err
     if ((key == QLatin1String(WorkStart) || key == QLatin1String(WorkEnd)) &&
         !QTime::fromString(value, QStringLiteral("HH:mm")).isValid())
         return fail(tr("Working hours must be written as HH:MM, for example 07:30."));
+    if ((key == QLatin1String(PpidNumberPattern) || key == QLatin1String(PpidObjectionNumberPattern)) &&
+        !RegistrationNumber::isValidPattern(value, error))
+        return false;
     if (key == QLatin1String(RegencyName) && value.trimmed().isEmpty())
         return fail(tr("The regency name must not be empty."));
     if (value.size() > 2000)
@@ -90,7 +95,12 @@ bool AppSettings::setValues(const QMap<QString, QString> &values, QString *error
         if (!ok)
             return false;
     }
-    return tx.commit(error);
+    if (!tx.commit(error))
+        return false;
+    // Whether cuti bersama are working days moves the PPID deadlines.
+    if (values.contains(QLatin1String(CutiBersamaWorking)) && m_db.transactionDepth() == 0)
+        PpidDeadlineRecompute::afterHolidaysChanged(m_db, m_actor.username);
+    return true;
 }
 
 QString AppSettings::regencyName() const
@@ -135,6 +145,18 @@ QTimeZone AppSettings::timeZone() const
 bool AppSettings::cutiBersamaIsWorkingDay() const
 {
     return value(QLatin1String(CutiBersamaWorking), QStringLiteral("0")) == QLatin1String("1");
+}
+
+QString AppSettings::ppidNumberPattern() const
+{
+    const QString pattern = value(QLatin1String(PpidNumberPattern));
+    return pattern.trimmed().isEmpty() ? RegistrationNumber::defaultPattern() : pattern;
+}
+
+QString AppSettings::ppidObjectionNumberPattern() const
+{
+    const QString pattern = value(QLatin1String(PpidObjectionNumberPattern));
+    return pattern.trimmed().isEmpty() ? RegistrationNumber::defaultObjectionPattern() : pattern;
 }
 
 namespace {

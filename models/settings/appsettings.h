@@ -30,6 +30,10 @@ public:
     static constexpr const char *TimeZoneCode = "timezone";
     static constexpr const char *CutiBersamaWorking = "cuti_bersama_working";
     static constexpr const char *EmblemSha256 = "emblem_sha256";
+    /** Pattern of PPID registration numbers (RegistrationNumber::format). */
+    static constexpr const char *PpidNumberPattern = "ppid_number_pattern";
+    /** Pattern of PPID objection numbers (RegistrationNumber::format). */
+    static constexpr const char *PpidObjectionNumberPattern = "ppid_objection_number_pattern";
     /** Working hours of the offices ("HH:mm"), for the free-slot search of the agenda. */
     static constexpr const char *WorkStart = "work_start";
     static constexpr const char *WorkEnd = "work_end";
@@ -47,6 +51,10 @@ public:
     QString timeZoneCode() const;
     QTimeZone timeZone() const;
     bool cutiBersamaIsWorkingDay() const;
+    /** Default "{seq:3}/PPID/{month_roman}/{year}". */
+    QString ppidNumberPattern() const;
+    /** Default "{seq:3}/KEB/PPID/{month_roman}/{year}". */
+    QString ppidObjectionNumberPattern() const;
     /** Start and end of the working day; default 07.30–16.00 (also when the stored end is not after the start). */
     QTime workStart() const;
     QTime workEnd() const;

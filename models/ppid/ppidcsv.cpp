@@ -1,0 +1,200 @@
+#include "ppidcsv.h"
+
+#include "common/csv.h"
+#include "master/referencerepositories.h"
+#include "personaldata.h"
+#include "ppidrequestrepository.h"
+#include "settings/appsettings.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace Humas {
+
+namespace {
+
+const QString DateFormat = QStringLiteral("yyyy-MM-dd");
+
+QString dateText(const QDate &date)
+{
+    return date.isValid() ? date.toString(DateFormat) : QString();
+}
+
+/**
+ * A repository reading for the same actor masks already; masking the phone twice would hide
+ * its kept digits too (the other masks give the same result twice), so a masked one stays.
+ */
+QString maskPhoneOnce(const QString &phone)
+{
+    return phone.contains(QChar(0x2022)) ? phone : PersonalData::maskPhone(phone);
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+PpidCsv::PpidCsv(Database &db, Actor actor) : m_db(db), m_actor(std::move(actor))
+{
+    m_zone = AppSettings(m_db, m_actor).timeZone();
+    for (const Record &opd : OpdRepository(m_db, m_actor).list())
+        m_opdNames.insert(opd.id, opd.text(QStringLiteral("name")));
+}
+
+QStringList PpidCsv::headers()
+{
+    return {
+        QStringLiteral("No."),
+        QStringLiteral("Nomor Pendaftaran"),
+        QStringLiteral("Tanggal Permohonan"),
+        QStringLiteral("Jam Permohonan"),
+        QStringLiteral("Cara Permohonan"),
+        QStringLiteral("Jenis Pemohon"),
+        QStringLiteral("Nama Pemohon"),
+        QStringLiteral("NIK/Nomor Akta"),
+        QStringLiteral("Alamat"),
+        QStringLiteral("Pekerjaan"),
+        QStringLiteral("Nomor Telepon"),
+        QStringLiteral("Email"),
+        QStringLiteral("Nama Kuasa"),
+        QStringLiteral("Rincian Informasi yang Dibutuhkan"),
+        QStringLiteral("Tujuan Penggunaan Informasi"),
+        QStringLiteral("Cara Memperoleh Informasi"),
+        QStringLiteral("Cara Mendapatkan Salinan Informasi"),
+        QStringLiteral("PPID Pembantu (OPD)"),
+        QStringLiteral("Status"),
+        QStringLiteral("Alasan"),
+        QStringLiteral("Pasal 17 Huruf"),
+        QStringLiteral("Uji Konsekuensi"),
+        QStringLiteral("Informasi yang Dikecualikan"),
+        QStringLiteral("Dirujuk kepada"),
+        QStringLiteral("Alasan Perpanjangan"),
+        QStringLiteral("Jatuh Tempo"),
+        QStringLiteral("Tanggal Pemberitahuan Tertulis"),
+        QStringLiteral("Biaya (Rp)"),
+        QStringLiteral("Tanggal Penyerahan Informasi"),
+        QStringLiteral("Keterangan"),
+    };
+}
+
+PpidRequest PpidCsv::forActor(const PpidRequest &request) const
+{
+    if (PersonalData::canSee(m_actor.role))
+        return request;
+    PpidRequest masked = request;
+    masked.requesterNik = PersonalData::maskNik(request.requesterNik);
+    masked.requesterAddress = PersonalData::maskAddress(request.requesterAddress);
+    masked.requesterPhone = maskPhoneOnce(request.requesterPhone);
+    masked.requesterEmail = PersonalData::maskEmail(request.requesterEmail);
+    return masked;
+}
+
+QString PpidCsv::cellText(const QString &text)
+{
+    // A requester's own words must never run as a spreadsheet formula (CSV injection).
+    static const QString formulaStart = QStringLiteral("=+-@\t\r");
+    if (!text.isEmpty() && formulaStart.contains(text.at(0)))
+        return QLatin1Char('\'') + text;
+    return text;
+}
+
+QStringList PpidCsv::row(const PpidRequest &request, int index) const
+{
+    const PpidRequest r = forActor(request);
+    const QDateTime received = r.receivedAt.toTimeZone(m_zone);
+    const QString opd = r.opdId.isEmpty() ? QString() : m_opdNames.value(r.opdId, r.opdId);
+    return {
+        QString::number(index),
+        r.regNumber,
+        received.isValid() ? received.date().toString(DateFormat) : QString(),
+        received.isValid() ? received.time().toString(QStringLiteral("HH:mm")) : QString(),
+        Ppid::displayName(r.channel),
+        Ppid::displayName(r.requesterType),
+        cellText(r.requesterName),
+        r.requesterNik,
+        cellText(r.requesterAddress),
+        cellText(r.requesterOccupation),
+        r.requesterPhone,
+        r.requesterEmail,
+        cellText(r.proxyName),
+        cellText(r.information),
+        cellText(r.purpose),
+        r.obtainMethod.isEmpty() ? QString() : Ppid::obtainMethodName(r.obtainMethod),
+        r.deliveryMethod.isEmpty() ? QString() : Ppid::deliveryMethodName(r.deliveryMethod),
+        cellText(opd),
+        Ppid::displayName(r.status),
+        r.reason == Ppid::Reason::None ? QString() : Ppid::displayName(r.reason),
+        r.pasal17Letter,
+        cellText(r.consequenceTest),
+        cellText(r.withheldInfo),
+        cellText(r.referredTo),
+        cellText(r.extensionReason),
+        dateText(r.dueDate),
+        dateText(r.noticeDate),
+        QString::number(r.feeRupiah),
+        dateText(r.handedOverDate),
+        cellText(r.notes),
+    };
+}
+
+QByteArray PpidCsv::toCsv(const QList<PpidRequest> &requests) const
+{
+    const QString lineEnd = QStringLiteral("\r\n");
+    QString text = Csv::line(headers()) + lineEnd;
+    int index = 0;
+    for (const PpidRequest &request : requests)
+        text += Csv::line(row(request, ++index)) + lineEnd;
+    return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+}
+
+QByteArray PpidCsv::registerCsv(const QDate &from, const QDate &to, int *count) const
+{
+    const QList<PpidRequest> requests = PpidRequestRepository(m_db, m_actor).list(from, to);
+    if (count)
+        *count = int(requests.size());
+    return toCsv(requests);
+}
+
+bool PpidCsv::exportFile(const QString &path, const QDate &from, const QDate &to, int *count, QString *error) const
+{
+    const QFileInfo target(path);
+    const QString shown = QDir::toNativeSeparators(target.absoluteFilePath());
+    if (path.trimmed().isEmpty())
+        return fail(error, tr("No file name was given for the register."));
+    if (target.isDir())
+        return fail(error, tr("%1 is a folder, not a file.").arg(shown));
+    if (!QFileInfo(target.absolutePath()).isDir())
+        return fail(error, tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(target.absolutePath())));
+    int rows = 0;
+    const QByteArray data = registerCsv(from, to, &rows);
+    const QString partName = target.absoluteFilePath() + QStringLiteral(".part");
+    QFile part(partName);
+    if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, part.errorString()));
+    const bool written = part.write(data) == data.size() && part.flush();
+    const QString writeError = part.errorString();
+    part.close();
+    if (!written) {
+        part.remove();
+        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, writeError));
+    }
+    if (QFile::exists(target.absoluteFilePath()) && !QFile::remove(target.absoluteFilePath())) {
+        QFile::remove(partName);
+        return fail(error, tr("The file %1 cannot be replaced.").arg(shown));
+    }
+    if (!QFile::rename(partName, target.absoluteFilePath())) {
+        QFile::remove(partName);
+        return fail(error, tr("The file %1 cannot be written.").arg(shown));
+    }
+    if (count)
+        *count = rows;
+    return true;
+}
+
+} // namespace Humas

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "auth/role.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QStringList>
+#include <QVariant>
+
+namespace Humas {
+
+class Database;
+
+/**
+ * Storage helpers shared by the PPID repositories (requests, objections, statistics): how
+ * dates, times and lists are written to the rows, the regency's zone, and the role check.
+ * Internal to models/ppid.
+ */
+class PpidRecords
+{
+    Q_DECLARE_TR_FUNCTIONS(Humas::PpidRecords)
+public:
+    /** The regency's fixed UTC offset (WIB/WITA/WIT have no DST) and "today" from Clock. */
+    class Zone
+    {
+    public:
+        explicit Zone(Database &db);
+        explicit Zone(int offsetSeconds) : m_offset(offsetSeconds) {}
+        int offsetSeconds() const { return m_offset; }
+        /** The local date of a UTC instant. */
+        QDate localDate(const QDateTime &utc) const;
+        /** The UTC instant at which local @p date begins. */
+        QDateTime startOfDay(const QDate &date) const;
+        /** Today's local date (Clock::instance()). */
+        QDate today() const;
+
+    private:
+        int m_offset = 8 * 3600;
+    };
+
+    /** A NOT NULL text column: the SQL driver binds a null QString as NULL. */
+    static QString text(const QString &value) { return value.isNull() ? QStringLiteral("") : value; }
+    static QVariant nullable(const QString &value) { return value.isEmpty() ? QVariant() : QVariant(value); }
+    /** ISO date text, or NULL for an invalid date. */
+    static QVariant dateValue(const QDate &date);
+    static QDate dateFromText(const QString &text);
+    /** "2026-03-16T01:30:00Z" */
+    static QString utcText(const QDateTime &dt);
+    /** "2026-03-16T01:30:00.123Z": history rows sort by it. */
+    static QString utcMsText(const QDateTime &dt);
+    static QDateTime utcFromText(const QString &text);
+    static QString jsonList(const QStringList &items);
+    static QStringList listFromJson(const QString &text);
+    /** Whether a live row @p id exists in @p table (one of our own table names). */
+    static bool exists(Database &db, const QString &table, const QString &id);
+    /** True when @p allowed; else false with "Your role may not change the PPID registers". */
+    static bool checkWriter(bool allowed, const Actor &actor, QString *error);
+};
+
+} // namespace Humas
