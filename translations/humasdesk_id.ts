@@ -2746,6 +2746,71 @@
     </message>
 </context>
 <context>
+    <name>HumasCli::HolidaysCommand</name>
+    <message>
+        <source>Import or list the holidays that legal deadlines skip.</source>
+        <translation>Impor atau tampilkan hari libur yang dilewati tenggat waktu hukum.</translation>
+    </message>
+    <message>
+        <source>import FILE.csv | list [--year YYYY]</source>
+        <translation>import BERKAS.csv | list [--year TTTT]</translation>
+    </message>
+    <message>
+        <source>import or list.</source>
+        <translation>import atau list.</translation>
+    </message>
+    <message>
+        <source>The holiday list to import: a CSV file with the columns date,kind,name,source.</source>
+        <translation>Daftar hari libur yang diimpor: berkas CSV dengan kolom date,kind,name,source.</translation>
+    </message>
+    <message>
+        <source>With list: only the holidays of this year.</source>
+        <translation>Dengan list: hanya hari libur tahun ini.</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>TTTT</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli holidays import FILE.csv or holidays list.</source>
+        <translation>Sebutkan tindakannya: humasdesk-cli holidays import BERKAS.csv atau holidays list.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for holidays; use import or list.</source>
+        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk holidays; gunakan import atau list.</translation>
+    </message>
+    <message>
+        <source>Name the holiday file: humasdesk-cli holidays import FILE.csv.</source>
+        <translation>Sebutkan berkas hari liburnya: humasdesk-cli holidays import BERKAS.csv.</translation>
+    </message>
+    <message>
+        <source>holidays import takes no --%1; it imports the whole file.</source>
+        <translation>holidays import tidak menerima --%1; seluruh berkas diimpor.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>%1 was not imported; nothing was stored. %2</source>
+        <translation>%1 tidak diimpor; tidak ada yang disimpan. %2</translation>
+    </message>
+    <message>
+        <source>Holidays: %1 added, %2 changed, %3 unchanged.</source>
+        <translation>Hari libur: %1 ditambahkan, %2 diubah, %3 tetap.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s) of open requests and objections changed.</source>
+        <translation>
+            <numerusform>%n tenggat permohonan dan keberatan yang masih berjalan berubah.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No holidays are entered for %1; import them with &quot;humasdesk-cli holidays import&quot;.</source>
+        <translation>Belum ada hari libur untuk tahun %1; impor dengan &quot;humasdesk-cli holidays import&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>HumasCli::InitCommand</name>
     <message>
         <source>Create and fill a new database (officials, holidays, regency preset).</source>
@@ -2766,6 +2831,254 @@
     <message>
         <source>Database: %1</source>
         <translation>Basis data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::PpidAddCommand</name>
+    <message>
+        <source>Register a request for public information.</source>
+        <translation>Daftarkan permohonan informasi publik.</translation>
+    </message>
+    <message>
+        <source>add --name NAME --information TEXT --channel CHANNEL [--received WHEN] [--type TYPE] [--nik NIK] [--address A] [--occupation O] [--phone P] [--email E] [--proxy NAME] [--purpose TEXT] [--obtain HOW] [--delivery HOW] [--opd CODE] [--notes TEXT]</source>
+        <translation>add --name NAMA --information TEKS --channel SALURAN [--received WAKTU] [--type JENIS] [--nik NIK] [--address A] [--occupation P] [--phone T] [--email E] [--proxy NAMA] [--purpose TEKS] [--obtain CARA] [--delivery CARA] [--opd KODE] [--notes TEKS]</translation>
+    </message>
+    <message>
+        <source>With add: the requester&apos;s name.</source>
+        <translation>Dengan add: nama pemohon.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAMA</translation>
+    </message>
+    <message>
+        <source>With add: the information requested.</source>
+        <translation>Dengan add: rincian informasi yang diminta.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEKS</translation>
+    </message>
+    <message>
+        <source>With add: how the request came: %1.</source>
+        <translation>Dengan add: cara permohonan masuk: %1.</translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation>SALURAN</translation>
+    </message>
+    <message>
+        <source>With add: the requester: %1 (default perorangan).</source>
+        <translation>Dengan add: jenis pemohon: %1 (bawaan perorangan).</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>JENIS</translation>
+    </message>
+    <message>
+        <source>With add: NIK (16 digits) of a person, or the deed number of a legal entity.</source>
+        <translation>Dengan add: NIK (16 digit) perorangan, atau nomor akta badan hukum.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>With add: the requester&apos;s address.</source>
+        <translation>Dengan add: alamat pemohon.</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>With add: the requester&apos;s occupation.</source>
+        <translation>Dengan add: pekerjaan pemohon.</translation>
+    </message>
+    <message>
+        <source>O</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>With add: the requester&apos;s phone number.</source>
+        <translation>Dengan add: nomor telepon pemohon.</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>With add: the requester&apos;s email address.</source>
+        <translation>Dengan add: alamat email pemohon.</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>With add: the proxy&apos;s name, when someone comes on the requester&apos;s behalf.</source>
+        <translation>Dengan add: nama kuasa, bila seseorang datang atas nama pemohon.</translation>
+    </message>
+    <message>
+        <source>With add: what the information will be used for.</source>
+        <translation>Dengan add: tujuan penggunaan informasi.</translation>
+    </message>
+    <message>
+        <source>With add: how to obtain the information: %1.</source>
+        <translation>Dengan add: cara memperoleh informasi: %1.</translation>
+    </message>
+    <message>
+        <source>HOW</source>
+        <translation>CARA</translation>
+    </message>
+    <message>
+        <source>With add: how to receive a copy: %1.</source>
+        <translation>Dengan add: cara mendapatkan salinan: %1.</translation>
+    </message>
+    <message>
+        <source>With add: code of the agency (PPID Pembantu) assigned.</source>
+        <translation>Dengan add: kode perangkat daerah (PPID Pembantu) yang ditugasi.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>KODE</translation>
+    </message>
+    <message>
+        <source>With add: notes.</source>
+        <translation>Dengan add: keterangan.</translation>
+    </message>
+    <message>
+        <source>ppid add needs --%1.</source>
+        <translation>ppid add memerlukan --%1.</translation>
+    </message>
+    <message>
+        <source>Unknown channel &quot;%1&quot;; use one of: %2.</source>
+        <translation>Cara permohonan &quot;%1&quot; tidak dikenal; gunakan salah satu dari: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown requester type &quot;%1&quot;; use one of: %2.</source>
+        <translation>Jenis pemohon &quot;%1&quot; tidak dikenal; gunakan salah satu dari: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown way to obtain &quot;%1&quot;; use one of: %2.</source>
+        <translation>Cara memperoleh &quot;%1&quot; tidak dikenal; gunakan salah satu dari: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown way to receive a copy &quot;%1&quot;; use one of: %2.</source>
+        <translation>Cara mendapatkan salinan &quot;%1&quot; tidak dikenal; gunakan salah satu dari: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time of receipt; write YYYY-MM-DD or YYYY-MM-DDTHH:MM in local time, e.g. 2026-03-16T09:30.</source>
+        <translation>&quot;%1&quot; bukan waktu penerimaan; tulis YYYY-MM-DD atau YYYY-MM-DDTHH:MM waktu setempat, misalnya 2026-03-16T09:30.</translation>
+    </message>
+    <message>
+        <source>The time of receipt %1 is in the future.</source>
+        <translation>Waktu penerimaan %1 berada di masa depan.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;; nothing was stored.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The request was not registered; nothing was stored. %1</source>
+        <translation>Permohonan tidak didaftarkan; tidak ada yang disimpan. %1</translation>
+    </message>
+    <message>
+        <source>Due date: %1</source>
+        <translation>Jatuh tempo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::PpidCommand</name>
+    <message>
+        <source>Information service (PPID): due dates, register, CSV export and statistics.</source>
+        <translation>Layanan informasi (PPID): jatuh tempo, register, ekspor CSV dan statistik.</translation>
+    </message>
+    <message>
+        <source>due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from DATE --to DATE] [--json] [--role ROLE] | export-csv FILE [--from DATE --to DATE] [--role ROLE] | stats --from DATE --to DATE [--json]</source>
+        <translation>due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from TANGGAL --to TANGGAL] [--json] [--role PERAN] | export-csv BERKAS [--from TANGGAL --to TANGGAL] [--role PERAN] | stats --from TANGGAL --to TANGGAL [--json]</translation>
+    </message>
+    <message>
+        <source>due, add, list, export-csv or stats.</source>
+        <translation>due, add, list, export-csv atau stats.</translation>
+    </message>
+    <message>
+        <source>With export-csv: the CSV file to write.</source>
+        <translation>Dengan export-csv: berkas CSV yang ditulis.</translation>
+    </message>
+    <message>
+        <source>The day the request was received, YYYY-MM-DD (day 0 of the count); with add also YYYY-MM-DDTHH:MM in local time (default: now).</source>
+        <translation>Tanggal permohonan diterima, YYYY-MM-DD (hari ke-0 perhitungan); dengan add juga YYYY-MM-DDTHH:MM waktu setempat (bawaan: sekarang).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>TANGGAL</translation>
+    </message>
+    <message>
+        <source>With due: the deadline after the one extension (10 + 7 working days).</source>
+        <translation>Dengan due: jatuh tempo setelah satu kali perpanjangan (10 + 7 hari kerja).</translation>
+    </message>
+    <message>
+        <source>With due: count cuti bersama as working days (default: the database&apos;s setting).</source>
+        <translation>Dengan due: hitung cuti bersama sebagai hari kerja (bawaan: pengaturan basis data).</translation>
+    </message>
+    <message>
+        <source>With list and export-csv: show what this role sees (%1; default admin). Personal data is masked for every role but ppid and admin.</source>
+        <translation>Dengan list dan export-csv: tampilkan yang dilihat peran ini (%1; bawaan admin). Data pribadi disamarkan untuk semua peran kecuali ppid dan admin.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>PERAN</translation>
+    </message>
+    <message>
+        <source>First day received, YYYY-MM-DD.</source>
+        <translation>Hari pertama diterima, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Last day received (inclusive), YYYY-MM-DD.</source>
+        <translation>Hari terakhir diterima (termasuk), YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>Cetak hasilnya sebagai JSON.</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli ppid due, add, list, export-csv or stats ….</source>
+        <translation>Sebutkan tindakannya: humasdesk-cli ppid due, add, list, export-csv atau stats ….</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for ppid; use due, add, list, export-csv or stats.</source>
+        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk ppid; gunakan due, add, list, export-csv atau stats.</translation>
+    </message>
+    <message>
+        <source>ppid %1 takes no %2; see &quot;humasdesk-cli ppid --help&quot;.</source>
+        <translation>ppid %1 tidak menerima %2; lihat &quot;humasdesk-cli ppid --help&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;; use one of: %2.</source>
+        <translation>Peran &quot;%1&quot; tidak dikenal; gunakan salah satu dari: %2.</translation>
+    </message>
+    <message>
+        <source>ppid due needs --received YYYY-MM-DD.</source>
+        <translation>ppid due memerlukan --received YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write it YYYY-MM-DD, e.g. 2026-03-16.</source>
+        <translation>&quot;%1&quot; bukan tanggal; tulis YYYY-MM-DD, misalnya 2026-03-16.</translation>
+    </message>
+    <message>
+        <source>No due date can be computed for %1.</source>
+        <translation>Jatuh tempo untuk %1 tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <source>Name the CSV file: humasdesk-cli ppid export-csv FILE.</source>
+        <translation>Sebutkan berkas CSV-nya: humasdesk-cli ppid export-csv BERKAS.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) written to %1.</source>
+        <translation>
+            <numerusform>%n permohonan ditulis ke %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@
 #include "console.h"
 #include "democommand.h"
 #include "eventscommand.h"
+#include "holidayscommand.h"
 #include "initcommand.h"
+#include "ppidcommand.h"
 #include "usercommand.h"
 
 #include "common/translations.h"
@@ -45,6 +47,8 @@ Dispatcher::Dispatcher()
     m_commands.push_back(std::make_unique<UserCommand>());
     m_commands.push_back(std::make_unique<EventsCommand>());
     m_commands.push_back(std::make_unique<ConflictsCommand>());
+    m_commands.push_back(std::make_unique<PpidCommand>());
+    m_commands.push_back(std::make_unique<HolidaysCommand>());
 }
 
 Dispatcher::~Dispatcher() = default;

@@ -1,0 +1,325 @@
+#include "ppidcommand.h"
+
+#include "auth/role.h"
+#include "console.h"
+#include "eventscommand.h"
+#include "master/referencerepositories.h"
+#include "ppid/ppidcsv.h"
+#include "ppid/ppidrequestrepository.h"
+#include "ppid/ppidstatistics.h"
+#include "ppid/workingcalendar.h"
+#include "settings/appsettings.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTextStream>
+
+namespace HumasCli {
+
+namespace {
+const QString ReceivedOption = QStringLiteral("received");
+const QString ExtendedOption = QStringLiteral("extended");
+const QString CutiOption = QStringLiteral("cuti-bersama-working");
+const QString JsonOption = QStringLiteral("json");
+const QString RoleOption = QStringLiteral("role");
+const QString FromOption = QStringLiteral("from");
+const QString ToOption = QStringLiteral("to");
+
+const QString DateFormat = QStringLiteral("yyyy-MM-dd");
+const QString TimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm");
+
+QString dateText(const QDate &date)
+{
+    return date.isValid() ? date.toString(DateFormat) : QString();
+}
+
+/** One line of free text for a tab-separated row. */
+QString oneLine(QString text)
+{
+    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    text.replace(QLatin1String("\r\n"), QLatin1String(" "));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
+}
+
+QJsonObject toJson(const Humas::PpidRequest &r, const QString &received, const QString &opdCode)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("number"), r.regNumber},
+        {QStringLiteral("received"), received},
+        {QStringLiteral("channel"), Humas::Ppid::code(r.channel)},
+        {QStringLiteral("type"), Humas::Ppid::code(r.requesterType)},
+        {QStringLiteral("name"), r.requesterName},
+        {QStringLiteral("nik"), r.requesterNik},
+        {QStringLiteral("address"), r.requesterAddress},
+        {QStringLiteral("occupation"), r.requesterOccupation},
+        {QStringLiteral("phone"), r.requesterPhone},
+        {QStringLiteral("email"), r.requesterEmail},
+        {QStringLiteral("proxy"), r.proxyName},
+        {QStringLiteral("information"), r.information},
+        {QStringLiteral("purpose"), r.purpose},
+        {QStringLiteral("obtain"), r.obtainMethod},
+        {QStringLiteral("delivery"), r.deliveryMethod},
+        {QStringLiteral("opd"), opdCode},
+        {QStringLiteral("status"), Humas::Ppid::code(r.status)},
+        {QStringLiteral("reason"), Humas::Ppid::code(r.reason)},
+        {QStringLiteral("pasal17"), r.pasal17Letter},
+        {QStringLiteral("dueDate"), dateText(r.dueDate)},
+        {QStringLiteral("noticeDate"), dateText(r.noticeDate)},
+        {QStringLiteral("fee"), double(r.feeRupiah)},
+        {QStringLiteral("handedOverDate"), dateText(r.handedOverDate)},
+        {QStringLiteral("notes"), r.notes},
+    };
+}
+
+/** "key<TAB>value" lines of a statistics object; nested maps as "key.sub". */
+void printFlat(QTextStream &out, const QJsonObject &object, const QString &prefix = QString())
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        if (it->isObject())
+            printFlat(out, it->toObject(), key);
+        else
+            out << key << QLatin1Char('\t') << it->toVariant().toString() << Qt::endl;
+    }
+}
+
+} // namespace
+
+QString PpidCommand::summary() const
+{
+    return tr("Information service (PPID): due dates, register, CSV export and statistics.");
+}
+
+QString PpidCommand::syntax() const
+{
+    return tr("due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from DATE --to DATE] "
+              "[--json] [--role ROLE] | export-csv FILE [--from DATE --to DATE] [--role ROLE] | stats --from DATE "
+              "--to DATE [--json]")
+        .arg(m_add.syntax());
+}
+
+void PpidCommand::addOptions(QCommandLineParser *parser) const
+{
+    parser->addPositionalArgument(QStringLiteral("action"), tr("due, add, list, export-csv or stats."));
+    parser->addPositionalArgument(QStringLiteral("FILE"), tr("With export-csv: the CSV file to write."),
+                                  QStringLiteral("[FILE]"));
+    parser->addOption({ReceivedOption,
+                       tr("The day the request was received, YYYY-MM-DD (day 0 of the count); with add also "
+                          "YYYY-MM-DDTHH:MM in local time (default: now)."),
+                       tr("DATE")});
+    parser->addOption({ExtendedOption, tr("With due: the deadline after the one extension (10 + 7 working days).")});
+    parser->addOption(
+        {CutiOption, tr("With due: count cuti bersama as working days (default: the database's setting).")});
+    m_add.addOptions(parser);
+    const QStringList roles = [] {
+        QStringList codes;
+        for (const Humas::Role role : Humas::Roles::all())
+            codes << Humas::Roles::code(role);
+        return codes;
+    }();
+    parser->addOption({RoleOption,
+                       tr("With list and export-csv: show what this role sees (%1; default admin). Personal data "
+                          "is masked for every role but ppid and admin.")
+                           .arg(roles.join(QStringLiteral(", "))),
+                       tr("ROLE")});
+    parser->addOption({FromOption, tr("First day received, YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({ToOption, tr("Last day received (inclusive), YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({JsonOption, tr("Print the result as JSON.")});
+}
+
+int PpidCommand::run(const QCommandLineParser &parser, const QString &databasePath)
+{
+    const QString action = parser.positionalArguments().value(0);
+    if (action == QLatin1String("add"))
+        return m_add.run(parser, databasePath);
+    if (action == QLatin1String("export-csv"))
+        return exportCsv(parser, databasePath);
+    if (action.isEmpty())
+        return usageError(tr("Say what to do: humasdesk-cli ppid due, add, list, export-csv or stats …."));
+    if (!expectArguments(parser, 1, name()))
+        return ExitUsage;
+    if (action == QLatin1String("due"))
+        return due(parser, databasePath);
+    if (action == QLatin1String("list"))
+        return list(parser, databasePath);
+    if (action == QLatin1String("stats"))
+        return stats(parser, databasePath);
+    return usageError(tr("Unknown action \"%1\" for ppid; use due, add, list, export-csv or stats.").arg(action));
+}
+
+QDate PpidCommand::parseDate(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    const QRegularExpressionMatch m = pattern.match(text.trimmed());
+    if (!m.hasMatch())
+        return {};
+    return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+}
+
+bool PpidCommand::allowOnly(const QCommandLineParser &parser, const QString &action, const QStringList &options)
+{
+    static const QStringList global = {QStringLiteral("db"), QStringLiteral("lang"), QStringLiteral("help"),
+                                       QStringLiteral("h")};
+    for (const QString &option : parser.optionNames()) {
+        if (!global.contains(option) && !options.contains(option)) {
+            const QString dashes = option.size() == 1 ? QStringLiteral("-") : QStringLiteral("--");
+            usageError(tr("ppid %1 takes no %2; see \"humasdesk-cli ppid --help\".").arg(action, dashes + option));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool PpidCommand::readActor(const QCommandLineParser &parser, Humas::Actor *actor)
+{
+    *actor = Humas::Actor::system();
+    if (!parser.isSet(RoleOption))
+        return true;
+    Humas::Role role = Humas::Role::Admin;
+    if (!Humas::Roles::fromCode(parser.value(RoleOption), &role)) {
+        QStringList codes;
+        for (const Humas::Role r : Humas::Roles::all())
+            codes << Humas::Roles::code(r);
+        usageError(
+            tr("Unknown role \"%1\"; use one of: %2.").arg(parser.value(RoleOption), codes.join(QStringLiteral(", "))));
+        return false;
+    }
+    actor->role = role;
+    return true;
+}
+
+bool PpidCommand::readOptionalRange(const QCommandLineParser &parser, const QString &action, QDate *from, QDate *to)
+{
+    if (!parser.isSet(FromOption) && !parser.isSet(ToOption))
+        return true;
+    return EventsCommand::parseDateRange(parser, action, from, to);
+}
+
+int PpidCommand::due(const QCommandLineParser &parser, const QString &databasePath)
+{
+    if (!allowOnly(parser, QStringLiteral("due"), {ReceivedOption, ExtendedOption, CutiOption}))
+        return ExitUsage;
+    if (!parser.isSet(ReceivedOption))
+        return usageError(tr("ppid due needs --received YYYY-MM-DD."));
+    const QDate received = parseDate(parser.value(ReceivedOption));
+    if (!received.isValid())
+        return usageError(
+            tr("\"%1\" is not a date; write it YYYY-MM-DD, e.g. 2026-03-16.").arg(parser.value(ReceivedOption)));
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    // Without the flag the regency's own setting decides (default: cuti bersama are not working days).
+    const Humas::WorkingCalendar calendar =
+        parser.isSet(CutiOption) ? Humas::WorkingCalendar::load(db, true) : Humas::WorkingCalendar::load(db);
+    const int days =
+        Humas::PpidDeadlines::Response + (parser.isSet(ExtendedOption) ? Humas::PpidDeadlines::Extension : 0);
+    const QDate dueDate = calendar.addWorkingDays(received, days);
+    if (!dueDate.isValid())
+        return failure(tr("No due date can be computed for %1.").arg(received.toString(DateFormat)));
+    Console::out() << dueDate.toString(DateFormat) << Qt::endl;
+    return ExitOk;
+}
+
+int PpidCommand::list(const QCommandLineParser &parser, const QString &databasePath)
+{
+    if (!allowOnly(parser, QStringLiteral("list"), {JsonOption, RoleOption, FromOption, ToOption}))
+        return ExitUsage;
+    Humas::Actor actor;
+    QDate from;
+    QDate to;
+    if (!readActor(parser, &actor) || !readOptionalRange(parser, QStringLiteral("ppid list"), &from, &to))
+        return ExitUsage;
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    const QTimeZone zone = Humas::AppSettings(db, actor).timeZone();
+    const QHash<QString, QString> opdCodes =
+        EventsCommand::names(Humas::OpdRepository(db, Humas::Actor::system()), QStringLiteral("code"));
+    const Humas::PpidCsv masker(db, actor);
+    QJsonArray array;
+    QTextStream &out = Console::out();
+    for (const Humas::PpidRequest &stored : Humas::PpidRequestRepository(db, actor).list(from, to)) {
+        // The repository masks for the actor already; masking here again keeps the CLI safe on its own.
+        const Humas::PpidRequest r = masker.forActor(stored);
+        const QString received = r.receivedAt.toTimeZone(zone).toString(TimeFormat);
+        const QString opd = opdCodes.value(r.opdId);
+        if (parser.isSet(JsonOption)) {
+            array.append(toJson(r, received, opd));
+            continue;
+        }
+        out << QStringList{r.regNumber,
+                           received,
+                           Humas::Ppid::code(r.status),
+                           dateText(r.dueDate),
+                           Humas::Ppid::code(r.channel),
+                           oneLine(r.requesterName),
+                           r.requesterNik,
+                           oneLine(r.requesterAddress),
+                           r.requesterPhone,
+                           r.requesterEmail,
+                           opd,
+                           oneLine(r.information)}
+                   .join(QLatin1Char('\t'))
+            << Qt::endl;
+    }
+    if (parser.isSet(JsonOption))
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+    return ExitOk;
+}
+
+int PpidCommand::exportCsv(const QCommandLineParser &parser, const QString &databasePath)
+{
+    if (parser.positionalArguments().size() < 2)
+        return usageError(tr("Name the CSV file: humasdesk-cli ppid export-csv FILE."));
+    if (!expectArguments(parser, 2, name()))
+        return ExitUsage;
+    if (!allowOnly(parser, QStringLiteral("export-csv"), {RoleOption, FromOption, ToOption}))
+        return ExitUsage;
+    Humas::Actor actor;
+    QDate from;
+    QDate to;
+    if (!readActor(parser, &actor) || !readOptionalRange(parser, QStringLiteral("ppid export-csv"), &from, &to))
+        return ExitUsage;
+    const QString path = QFileInfo(parser.positionalArguments().at(1)).absoluteFilePath();
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    int count = 0;
+    QString error;
+    if (!Humas::PpidCsv(db, actor).exportFile(path, from, to, &count, &error))
+        return failure(error);
+    Console::out() << tr("%n request(s) written to %1.", nullptr, count).arg(QDir::toNativeSeparators(path))
+                   << Qt::endl;
+    return ExitOk;
+}
+
+int PpidCommand::stats(const QCommandLineParser &parser, const QString &databasePath)
+{
+    if (!allowOnly(parser, QStringLiteral("stats"), {JsonOption, FromOption, ToOption}))
+        return ExitUsage;
+    QDate from;
+    QDate to;
+    if (!EventsCommand::parseDateRange(parser, QStringLiteral("ppid stats"), &from, &to))
+        return ExitUsage;
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    const QJsonObject json = Humas::PpidStatistics::compute(db, from, to).toJson();
+    QTextStream &out = Console::out();
+    if (parser.isSet(JsonOption))
+        out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)) << Qt::flush;
+    else
+        printFlat(out, json);
+    return ExitOk;
+}
+
+} // namespace HumasCli
