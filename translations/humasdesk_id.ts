@@ -4293,6 +4293,694 @@ Simpan tetap?</translation>
     </message>
 </context>
 <context>
+    <name>HumasUi::PpidDialogPrinting</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Pratinjau cetak</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PpidIntakeDialog</name>
+    <message>
+        <source>New request for information</source>
+        <translation>Permohonan informasi baru</translation>
+    </message>
+    <message>
+        <source>Only PPID officers and administrators can register requests.</source>
+        <translation>Hanya petugas PPID dan administrator yang dapat mendaftarkan permohonan.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Cara permohonan:</translation>
+    </message>
+    <message>
+        <source>&amp;Received:</source>
+        <translation>&amp;Diterima:</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>N&amp;IK:</source>
+        <translation>N&amp;IK:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;lamat:</translation>
+    </message>
+    <message>
+        <source>&amp;Occupation:</source>
+        <translation>&amp;Pekerjaan:</translation>
+    </message>
+    <message>
+        <source>e.g. 0812 3456 7890</source>
+        <translation>mis. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Te&amp;lephone:</source>
+        <translation>&amp;Telepon:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>Only when someone comes on the requester&apos;s behalf</source>
+        <translation>Hanya bila seseorang datang mewakili pemohon</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>&amp;Kuasa:</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informasi</translation>
+    </message>
+    <message>
+        <source>Information re&amp;quested:</source>
+        <translation>&amp;Rincian informasi:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>T&amp;ujuan penggunaan:</translation>
+    </message>
+    <message>
+        <source>How to o&amp;btain:</source>
+        <translation>Cara &amp;memperoleh:</translation>
+    </message>
+    <message>
+        <source>How to recei&amp;ve a copy:</source>
+        <translation>Cara mendapatkan &amp;salinan:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>PPID Pe&amp;mbantu (agency):</source>
+        <translation>PPID Pembantu (perangkat daera&amp;h):</translation>
+    </message>
+    <message>
+        <source>Enter: next field · Ctrl+Enter: leave a multi-line field · Ctrl+S: save and print the receipt</source>
+        <translation>Enter: isian berikutnya · Ctrl+Enter: keluar dari isian beberapa baris · Ctrl+S: simpan dan cetak tanda bukti</translation>
+    </message>
+    <message>
+        <source>Print &amp;directly (no preview)</source>
+        <translation>Cetak lan&amp;gsung (tanpa pratinjau)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print receipt</source>
+        <translation>Simpan dan cetak tanda &amp;bukti</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Deed n&amp;umber:</source>
+        <translation>Nomor &amp;akta:</translation>
+    </message>
+    <message>
+        <source>Number of the deed of establishment</source>
+        <translation>Nomor akta pendirian</translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation>16 angka</translation>
+    </message>
+    <message>
+        <source>Enter the requester&apos;s name.</source>
+        <translation>Isikan nama pemohon.</translation>
+    </message>
+    <message>
+        <source>Not a valid NIK: %1</source>
+        <translation>NIK tidak sah: %1</translation>
+    </message>
+    <message>
+        <source>Not a valid telephone number: it starts with 0 or +62 and has 9 to 15 digits.</source>
+        <translation>Nomor telepon tidak sah: diawali 0 atau +62 dan terdiri atas 9 sampai 15 angka.</translation>
+    </message>
+    <message>
+        <source>Not a valid email address.</source>
+        <translation>Alamat email tidak sah.</translation>
+    </message>
+    <message>
+        <source>Describe the information requested.</source>
+        <translation>Uraikan informasi yang diminta.</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Perbaiki isian yang ditandai merah.</translation>
+    </message>
+    <message>
+        <source>Discard the request?</source>
+        <translation>Buang permohonan ini?</translation>
+    </message>
+    <message>
+        <source>The request has not been saved. Close the form and discard what was entered?</source>
+        <translation>Permohonan belum disimpan. Tutup formulir dan buang isian yang sudah diketik?</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PpidObjectionWidget</name>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Batas tanggapan</translation>
+    </message>
+    <message>
+        <source>Decision of the Atasan PPID</source>
+        <translation>Keputusan Atasan PPID</translation>
+    </message>
+    <message>
+        <source>Komisi Informasi</source>
+        <translation>Komisi Informasi</translation>
+    </message>
+    <message>
+        <source>New objection</source>
+        <translation>Keberatan baru</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>The requester, or the proxy</source>
+        <translation>Pemohon, atau kuasanya</translation>
+    </message>
+    <message>
+        <source>&amp;Register objection</source>
+        <translation>&amp;Daftarkan keberatan</translation>
+    </message>
+    <message>
+        <source>Ground (Article 35(1)):</source>
+        <translation>Alasan (Pasal 35 ayat (1)):</translation>
+    </message>
+    <message>
+        <source>Filed by:</source>
+        <translation>Diajukan oleh:</translation>
+    </message>
+    <message>
+        <source>Summary of the case:</source>
+        <translation>Kasus posisi:</translation>
+    </message>
+    <message>
+        <source>Selected objection</source>
+        <translation>Keberatan terpilih</translation>
+    </message>
+    <message>
+        <source>(not decided yet)</source>
+        <translation>(belum diputuskan)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve objection</source>
+        <translation>Sim&amp;pan keberatan</translation>
+    </message>
+    <message>
+        <source>Print the &amp;answer…</source>
+        <translation>Cetak &amp;tanggapan…</translation>
+    </message>
+    <message>
+        <source>Decision of the Atasan PPID:</source>
+        <translation>Keputusan Atasan PPID:</translation>
+    </message>
+    <message>
+        <source>Decided on:</source>
+        <translation>Tanggal keputusan:</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s response:</source>
+        <translation>Tanggapan pemohon:</translation>
+    </message>
+    <message>
+        <source>Komisi Informasi stage:</source>
+        <translation>Tahap di Komisi Informasi:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Hasil:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Catatan:</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PpidPage</name>
+    <message>
+        <source>New request</source>
+        <translation>Permohonan baru</translation>
+    </message>
+    <message>
+        <source>Register a new request at the desk (Ctrl+N)</source>
+        <translation>Daftarkan permohonan baru di meja layanan (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Open the selected request (Enter)</source>
+        <translation>Buka permohonan yang dipilih (Enter)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export the register of the chosen year or month as CSV</source>
+        <translation>Ekspor register tahun atau bulan yang dipilih sebagai CSV</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Saring:</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Due within 3 working days</source>
+        <translation>Jatuh tempo ≤ 3 hari kerja</translation>
+    </message>
+    <message>
+        <source>Search number, requester or information (Ctrl+F)…</source>
+        <translation>Cari nomor, pemohon, atau rincian informasi (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>OPD (PPID Pembantu)</source>
+        <translation>OPD (PPID Pembantu)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Saluran</translation>
+    </message>
+    <message>
+        <source>Year received</source>
+        <translation>Tahun diterima</translation>
+    </message>
+    <message>
+        <source>Month received</source>
+        <translation>Bulan diterima</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Keberatan</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Semua saluran</translation>
+    </message>
+    <message>
+        <source>All OPDs</source>
+        <translation>Semua OPD</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Semua tahun</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Semua bulan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Type at least %n character(s) to search</source>
+        <translation>
+            <numerusform>Ketik minimal %n karakter untuk mencari</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than %1 requests</source>
+        <translation>lebih dari %1 permohonan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n permohonan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No holidays of %1 are entered yet, so deadlines that run into %1 count every weekday as a working day. Enter them in Data Master (Holidays) or import the decree&apos;s CSV.</source>
+        <translation>Hari libur tahun %1 belum dimasukkan, sehingga tenggat yang jatuh pada %1 menghitung setiap hari Senin–Jumat sebagai hari kerja. Masukkan di Data Master (Hari Libur) atau impor CSV SKB.</translation>
+    </message>
+    <message>
+        <source>Export register</source>
+        <translation>Ekspor register</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) written to %1.</source>
+        <translation>
+            <numerusform>%n permohonan ditulis ke %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PpidRequestActions</name>
+    <message>
+        <source>Processing</source>
+        <translation>Pemrosesan</translation>
+    </message>
+    <message>
+        <source>Start &amp;processing</source>
+        <translation>Mulai &amp;proses</translation>
+    </message>
+    <message>
+        <source>The written reason for the extension (required)</source>
+        <translation>Alasan tertulis perpanjangan (wajib)</translation>
+    </message>
+    <message numerus="yes">
+        <source>E&amp;xtend by %n working day(s)</source>
+        <translation>
+            <numerusform>Perpa&amp;njang %n hari kerja</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Extension reason:</source>
+        <translation>Alasan perpanjangan:</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>(choose the letter)</source>
+        <translation>(pilih huruf)</translation>
+    </message>
+    <message>
+        <source>Letter %1: %2</source>
+        <translation>Huruf %1: %2</translation>
+    </message>
+    <message>
+        <source>Consequence test: what harm disclosing the information would cause</source>
+        <translation>Uji konsekuensi: kerugian yang timbul bila informasi dibuka</translation>
+    </message>
+    <message>
+        <source>Rp</source>
+        <comment>currency before an amount</comment>
+        <translation>Rp</translation>
+    </message>
+    <message>
+        <source>Record the &amp;decision</source>
+        <translation>Catat &amp;keputusan</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Keputusan:</translation>
+    </message>
+    <message>
+        <source>Withheld information:</source>
+        <translation>Informasi yang dikecualikan:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Article 17 letter:</source>
+        <translation>Pasal 17 huruf:</translation>
+    </message>
+    <message>
+        <source>Consequence test:</source>
+        <translation>Uji konsekuensi:</translation>
+    </message>
+    <message>
+        <source>Referred to:</source>
+        <translation>Dialihkan ke:</translation>
+    </message>
+    <message>
+        <source>Notice date:</source>
+        <translation>Tanggal pemberitahuan:</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>Biaya:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Catatan:</translation>
+    </message>
+    <message>
+        <source>Handing over and notes</source>
+        <translation>Penyerahan dan catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Finish (information handed over)</source>
+        <translation>&amp;Selesai (informasi diserahkan)</translation>
+    </message>
+    <message>
+        <source>&amp;Save dates, fee and notes</source>
+        <translation>Simpan &amp;tanggal, biaya dan catatan</translation>
+    </message>
+    <message>
+        <source>Handed over on:</source>
+        <translation>Diserahkan pada:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Catatan:</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PpidRequestDialog</name>
+    <message>
+        <source>Request for information</source>
+        <translation>Permohonan informasi</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Menjadi</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Permohonan</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>Pe&amp;nanganan</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>&amp;Riwayat</translation>
+    </message>
+    <message>
+        <source>&amp;Objections</source>
+        <translation>&amp;Keberatan</translation>
+    </message>
+    <message>
+        <source>Print r&amp;eceipt…</source>
+        <translation>Cetak tanda &amp;bukti…</translation>
+    </message>
+    <message>
+        <source>Print &amp;notice…</source>
+        <translation>Cetak pemberi&amp;tahuan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The request no longer exists.</source>
+        <translation>Permohonan ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>jatuh tempo %1</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Nomor pendaftaran</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Cara permohonan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Pemohon</translation>
+    </message>
+    <message>
+        <source>Type of requester</source>
+        <translation>Jenis pemohon</translation>
+    </message>
+    <message>
+        <source>Deed number</source>
+        <translation>Nomor akta</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Kuasa</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Rincian informasi</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan penggunaan</translation>
+    </message>
+    <message>
+        <source>How to obtain</source>
+        <translation>Cara memperoleh</translation>
+    </message>
+    <message>
+        <source>How to receive a copy</source>
+        <translation>Cara mendapatkan salinan</translation>
+    </message>
+    <message>
+        <source>PPID Pembantu</source>
+        <translation>PPID Pembantu</translation>
+    </message>
+    <message>
+        <source>Extension reason</source>
+        <translation>Alasan perpanjangan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Article 17 letter</source>
+        <translation>Pasal 17 huruf</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Consequence test</source>
+        <translation>Uji konsekuensi</translation>
+    </message>
+    <message>
+        <source>Withheld information</source>
+        <translation>Informasi yang dikecualikan</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Dialihkan ke</translation>
+    </message>
+    <message>
+        <source>Notice date</source>
+        <translation>Tanggal pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <source>Rp %1</source>
+        <comment>an amount in rupiah</comment>
+        <translation>Rp %1</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>Diserahkan pada</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Didaftarkan</translation>
+    </message>
+</context>
+<context>
     <name>HumasUi::RecordCommand</name>
     <message>
         <source>Add &quot;%1&quot;</source>

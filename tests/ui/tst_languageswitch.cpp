@@ -67,7 +67,7 @@ private Q_SLOTS:
         MainWindow window(db.db(), db.addUser("admin1", "admin"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *placeholder = qobject_cast<HumasUi::PlaceholderPage *>(window.page("ppid"));
+        auto *placeholder = qobject_cast<HumasUi::PlaceholderPage *>(window.page("news"));
         HumasUi::RecordTab *opd = window.dataMasterPage()->tab("opd");
         const QString englishHeader = opd->view()->model()->headerData(0, Qt::Horizontal).toString();
 

@@ -12,6 +12,7 @@
 #include "common/uilogging.h"
 #include "master/datamasterpage.h"
 #include "master/recordtab.h"
+#include "ppid/ppidpage.h"
 #include "settings/appsettings.h"
 #include "settings/localpreferences.h"
 #include "store/autobackup.h"
@@ -146,6 +147,9 @@ void MainWindow::createPages()
         } else if (id == QLatin1String("agenda") && Humas::PageAccess::isVisible(id, m_actor.role)) {
             m_agendaPage = new AgendaPage(m_db, m_actor, m_stack);
             page = m_agendaPage;
+        } else if (id == QLatin1String("ppid") && Humas::PageAccess::isVisible(id, m_actor.role)) {
+            m_ppidPage = new PpidPage(m_db, m_actor, m_stack);
+            page = m_ppidPage;
         } else {
             auto *placeholder = new PlaceholderPage(m_stack);
             m_placeholders.insert(id, placeholder);

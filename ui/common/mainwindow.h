@@ -23,6 +23,7 @@ namespace HumasUi {
 
 class AgendaPage;
 class DataMasterPage;
+class PpidPage;
 class PlaceholderPage;
 
 /**
@@ -50,6 +51,8 @@ public:
     DataMasterPage *dataMasterPage() const { return m_masterPage; }
     /** The agenda page, or nullptr when the role does not see it. */
     AgendaPage *agendaPage() const { return m_agendaPage; }
+    /** The information-service page, or nullptr when the role does not see it. */
+    PpidPage *ppidPage() const { return m_ppidPage; }
     /** Translated title of a page. */
     static QString pageTitle(const QString &id);
 
@@ -96,6 +99,7 @@ private:
     QHash<QString, PlaceholderPage *> m_placeholders;
     DataMasterPage *m_masterPage = nullptr;
     AgendaPage *m_agendaPage = nullptr;
+    PpidPage *m_ppidPage = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_appLabel = nullptr;
