@@ -54,7 +54,26 @@ for day in 02 03 04 09 16 17 19 24 30; do
         --official SEKDA --venue "Ruang Rapat Sekda" --kecamatan Parigi
 done
 
+# The information service: a few requests at the desk in October and November 2026, some
+# overdue by now, one granted.
+ppid() { "$CLI" --db "$DB" ppid add --channel "$1" --received "$2" --name "$3" --information "$4" \
+    --nik "$5" --address "$6" --phone 081234567789 --opd "$7" --obtain salinan_softcopy --delivery email | tail -n 1; }
+ppid langsung 2026-10-19T09:30 "Yusuf Batalipu" "Data jalan rusak Kecamatan Tinombo" 7208011207850002 \
+    "Desa Tinombo, Tinombo" PUPR >/dev/null
+ppid surat 2026-11-06T10:00 "Siti Rahmawati" "Dokumen RKPD Kabupaten 2026" 7208015203900003 \
+    "Jl. Trans Sulawesi No. 12, Parigi" BAPPELITBANGDA >/dev/null
+ppid email 2026-11-09T08:15 "Budi Santoso" "Data penerima bantuan sosial Desa Toboli" 7208020101800001 \
+    "Desa Toboli, Parigi Utara" DINSOS >/dev/null
+RECEIPT=$(ppid langsung 2026-11-13T13:45 "Nurhayati" "Laporan keuangan BPKAD 2025" 7208034405920004 \
+    "Kelurahan Kampal, Parigi" BPKAD)
+ppid website 2026-11-20T09:30 "Sri Wahyuni" "Salinan SK pengangkatan kepala desa" 7208016706880005 \
+    "Desa Olaya, Parigi" DPMD >/dev/null
+
 mkdir -p "$OUT"
+"$GUI" --db "$DB" --lang id --screenshot "$OUT/ppid-register.png" --page ppid
+RECEIPT_PDF="$(dirname "$DB")/receipt.pdf"
+"$CLI" --db "$DB" --lang id ppid receipt "$RECEIPT" "$RECEIPT_PDF" >/dev/null 2>&1
+pdftoppm -png -r 70 -singlefile "$RECEIPT_PDF" "$OUT/ppid-receipt"
 shot() { "$GUI" --db "$DB" --lang id --screenshot "$OUT/$1.png" --page agenda --date 2026-11-23 --view "$2"; }
 shot agenda-month month
 shot agenda-week week

@@ -2995,18 +2995,6 @@
         <translation>Layanan informasi (PPID): jatuh tempo, register, ekspor CSV dan statistik.</translation>
     </message>
     <message>
-        <source>due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from DATE --to DATE] [--json] [--role ROLE] | export-csv FILE [--from DATE --to DATE] [--role ROLE] | stats --from DATE --to DATE [--json]</source>
-        <translation>due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from TANGGAL --to TANGGAL] [--json] [--role PERAN] | export-csv BERKAS [--from TANGGAL --to TANGGAL] [--role PERAN] | stats --from TANGGAL --to TANGGAL [--json]</translation>
-    </message>
-    <message>
-        <source>due, add, list, export-csv or stats.</source>
-        <translation>due, add, list, export-csv atau stats.</translation>
-    </message>
-    <message>
-        <source>With export-csv: the CSV file to write.</source>
-        <translation>Dengan export-csv: berkas CSV yang ditulis.</translation>
-    </message>
-    <message>
         <source>The day the request was received, YYYY-MM-DD (day 0 of the count); with add also YYYY-MM-DDTHH:MM in local time (default: now).</source>
         <translation>Tanggal permohonan diterima, YYYY-MM-DD (hari ke-0 perhitungan); dengan add juga YYYY-MM-DDTHH:MM waktu setempat (bawaan: sekarang).</translation>
     </message>
@@ -3043,14 +3031,6 @@
         <translation>Cetak hasilnya sebagai JSON.</translation>
     </message>
     <message>
-        <source>Say what to do: humasdesk-cli ppid due, add, list, export-csv or stats ….</source>
-        <translation>Sebutkan tindakannya: humasdesk-cli ppid due, add, list, export-csv atau stats ….</translation>
-    </message>
-    <message>
-        <source>Unknown action &quot;%1&quot; for ppid; use due, add, list, export-csv or stats.</source>
-        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk ppid; gunakan due, add, list, export-csv atau stats.</translation>
-    </message>
-    <message>
         <source>ppid %1 takes no %2; see &quot;humasdesk-cli ppid --help&quot;.</source>
         <translation>ppid %1 tidak menerima %2; lihat &quot;humasdesk-cli ppid --help&quot;.</translation>
     </message>
@@ -3079,6 +3059,38 @@
         <translation>
             <numerusform>%n permohonan ditulis ke %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from DATE --to DATE] [--json] [--role ROLE] | export-csv FILE [--from DATE --to DATE] [--role ROLE] | receipt NUMBER FILE.pdf [--role ROLE] | stats --from DATE --to DATE [--json]</source>
+        <translation>due --received TTTT-BB-HH [--extended] [--cuti-bersama-working] | %1 | list [--from TANGGAL --to TANGGAL] [--json] [--role PERAN] | export-csv BERKAS [--from TANGGAL --to TANGGAL] [--role PERAN] | receipt NOMOR BERKAS.pdf [--role PERAN] | stats --from TANGGAL --to TANGGAL [--json]</translation>
+    </message>
+    <message>
+        <source>due, add, list, export-csv, receipt or stats.</source>
+        <translation>due, add, list, export-csv, receipt atau stats.</translation>
+    </message>
+    <message>
+        <source>With export-csv: the CSV file to write; with receipt: the registration number, then the PDF file to write.</source>
+        <translation>Dengan export-csv: berkas CSV yang ditulis; dengan receipt: nomor pendaftaran, lalu berkas PDF yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli ppid due, add, list, export-csv, receipt or stats ….</source>
+        <translation>Sebutkan yang dikerjakan: humasdesk-cli ppid due, add, list, export-csv, receipt atau stats ….</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for ppid; use due, add, list, export-csv, receipt or stats.</source>
+        <translation>Tindakan &quot;%1&quot; untuk ppid tidak dikenal; gunakan due, add, list, export-csv, receipt atau stats.</translation>
+    </message>
+    <message>
+        <source>Name the request and the file: humasdesk-cli ppid receipt NUMBER FILE.pdf.</source>
+        <translation>Sebutkan permohonan dan berkasnya: humasdesk-cli ppid receipt NOMOR BERKAS.pdf.</translation>
+    </message>
+    <message>
+        <source>There is no request with the registration number &quot;%1&quot;.</source>
+        <translation>Tidak ada permohonan dengan nomor pendaftaran &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Receipt of %1 written to %2.</source>
+        <translation>Tanda bukti %1 ditulis ke %2.</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +4693,18 @@ Simpan tetap?</translation>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>Cetak register…</translation>
+    </message>
+    <message>
+        <source>Print the register of the chosen year or month, A4 landscape (Ctrl+P)</source>
+        <translation>Cetak register tahun atau bulan yang dipilih, A4 mendatar (Ctrl+P)</translation>
+    </message>
 </context>
 <context>
     <name>HumasUi::PpidRequestActions</name>
@@ -4978,6 +5002,121 @@ Simpan tetap?</translation>
     <message>
         <source>Registered</source>
         <translation>Didaftarkan</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::PpidStatisticsWidget</name>
+    <message>
+        <source>Public-information service, %1 – %2</source>
+        <translation>Layanan informasi publik, %1 – %2</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>Permohonan diterima</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Diputus</translation>
+    </message>
+    <message>
+        <source>Granted in full</source>
+        <translation>Dikabulkan seluruhnya</translation>
+    </message>
+    <message>
+        <source>Granted in part</source>
+        <translation>Dikabulkan sebagian</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Mean working days to decision</source>
+        <translation>Rata-rata hari kerja sampai keputusan</translation>
+    </message>
+    <message>
+        <source>Longest, in working days</source>
+        <translation>Terlama, dalam hari kerja</translation>
+    </message>
+    <message>
+        <source>Decided after the deadline</source>
+        <translation>Diputus melewati tenggat</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Masih berjalan</translation>
+    </message>
+    <message>
+        <source>Open and overdue</source>
+        <translation>Berjalan dan terlambat</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Keberatan</translation>
+    </message>
+    <message>
+        <source>Disputes at the Komisi Informasi</source>
+        <translation>Sengketa di Komisi Informasi</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Requests by channel</source>
+        <translation>Permohonan menurut saluran</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>Belum ditugaskan</translation>
+    </message>
+    <message>
+        <source>Requests by OPD (PPID Pembantu)</source>
+        <translation>Permohonan menurut OPD (PPID Pembantu)</translation>
+    </message>
+    <message>
+        <source>Pasal 17 letter %1</source>
+        <translation>Pasal 17 huruf %1</translation>
+    </message>
+    <message>
+        <source>Refusals by reason</source>
+        <translation>Penolakan menurut alasan</translation>
+    </message>
+    <message>
+        <source>Pasal 35(1) %1: %2</source>
+        <translation>Pasal 35 ayat (1) huruf %1: %2</translation>
+    </message>
+    <message>
+        <source>Objections by ground</source>
+        <translation>Keberatan menurut alasan</translation>
+    </message>
+    <message>
+        <source>Not yet answered</source>
+        <translation>Belum dijawab</translation>
+    </message>
+    <message>
+        <source>Objections by the Atasan&apos;s answer</source>
+        <translation>Keberatan menurut tanggapan Atasan PPID</translation>
+    </message>
+    <message>
+        <source>January–June</source>
+        <translation>Januari–Juni</translation>
+    </message>
+    <message>
+        <source>July–December</source>
+        <translation>Juli–Desember</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>Semester</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
     </message>
 </context>
 <context>

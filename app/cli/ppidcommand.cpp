@@ -8,6 +8,8 @@
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/ppidstatistics.h"
 #include "ppid/workingcalendar.h"
+#include "reports/pdfexport.h"
+#include "reports/ppidreceipt.h"
 #include "settings/appsettings.h"
 #include "store/database.h"
 
@@ -18,7 +20,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTextDocument>
 #include <QTextStream>
+
+#include <memory>
 
 namespace HumasCli {
 
@@ -102,15 +107,17 @@ QString PpidCommand::summary() const
 QString PpidCommand::syntax() const
 {
     return tr("due --received YYYY-MM-DD [--extended] [--cuti-bersama-working] | %1 | list [--from DATE --to DATE] "
-              "[--json] [--role ROLE] | export-csv FILE [--from DATE --to DATE] [--role ROLE] | stats --from DATE "
-              "--to DATE [--json]")
+              "[--json] [--role ROLE] | export-csv FILE [--from DATE --to DATE] [--role ROLE] | receipt NUMBER "
+              "FILE.pdf [--role ROLE] | stats --from DATE --to DATE [--json]")
         .arg(m_add.syntax());
 }
 
 void PpidCommand::addOptions(QCommandLineParser *parser) const
 {
-    parser->addPositionalArgument(QStringLiteral("action"), tr("due, add, list, export-csv or stats."));
-    parser->addPositionalArgument(QStringLiteral("FILE"), tr("With export-csv: the CSV file to write."),
+    parser->addPositionalArgument(QStringLiteral("action"), tr("due, add, list, export-csv, receipt or stats."));
+    parser->addPositionalArgument(QStringLiteral("FILE"),
+                                  tr("With export-csv: the CSV file to write; with receipt: the registration "
+                                     "number, then the PDF file to write."),
                                   QStringLiteral("[FILE]"));
     parser->addOption({ReceivedOption,
                        tr("The day the request was received, YYYY-MM-DD (day 0 of the count); with add also "
@@ -143,8 +150,10 @@ int PpidCommand::run(const QCommandLineParser &parser, const QString &databasePa
         return m_add.run(parser, databasePath);
     if (action == QLatin1String("export-csv"))
         return exportCsv(parser, databasePath);
+    if (action == QLatin1String("receipt"))
+        return receipt(parser, databasePath);
     if (action.isEmpty())
-        return usageError(tr("Say what to do: humasdesk-cli ppid due, add, list, export-csv or stats …."));
+        return usageError(tr("Say what to do: humasdesk-cli ppid due, add, list, export-csv, receipt or stats …."));
     if (!expectArguments(parser, 1, name()))
         return ExitUsage;
     if (action == QLatin1String("due"))
@@ -153,7 +162,8 @@ int PpidCommand::run(const QCommandLineParser &parser, const QString &databasePa
         return list(parser, databasePath);
     if (action == QLatin1String("stats"))
         return stats(parser, databasePath);
-    return usageError(tr("Unknown action \"%1\" for ppid; use due, add, list, export-csv or stats.").arg(action));
+    return usageError(
+        tr("Unknown action \"%1\" for ppid; use due, add, list, export-csv, receipt or stats.").arg(action));
 }
 
 QDate PpidCommand::parseDate(const QString &text)
@@ -298,6 +308,38 @@ int PpidCommand::exportCsv(const QCommandLineParser &parser, const QString &data
     if (!Humas::PpidCsv(db, actor).exportFile(path, from, to, &count, &error))
         return failure(error);
     Console::out() << tr("%n request(s) written to %1.", nullptr, count).arg(QDir::toNativeSeparators(path))
+                   << Qt::endl;
+    return ExitOk;
+}
+
+int PpidCommand::receipt(const QCommandLineParser &parser, const QString &databasePath)
+{
+    if (parser.positionalArguments().size() < 3)
+        return usageError(tr("Name the request and the file: humasdesk-cli ppid receipt NUMBER FILE.pdf."));
+    if (!expectArguments(parser, 3, name()))
+        return ExitUsage;
+    if (!allowOnly(parser, QStringLiteral("receipt"), {RoleOption}))
+        return ExitUsage;
+    Humas::Actor actor;
+    if (!readActor(parser, &actor))
+        return ExitUsage;
+    const QString number = parser.positionalArguments().at(1);
+    const QString path = QFileInfo(parser.positionalArguments().at(2)).absoluteFilePath();
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    const Humas::PpidRequest request = Humas::PpidRequestRepository(db, actor).getByNumber(number);
+    if (!request.isValid())
+        return failure(tr("There is no request with the registration number \"%1\".").arg(number));
+    Humas::PpidReceiptInfo info;
+    if (!request.opdId.isEmpty())
+        info.opdName = Humas::OpdRepository(db, actor).get(request.opdId).text(QStringLiteral("name"));
+    const Humas::AppSettings settings(db, actor);
+    const std::unique_ptr<QTextDocument> document(Humas::PpidReceipt::document(settings, request, actor.role, info));
+    QString error;
+    if (!Humas::PdfExport::write(document.get(), path, QPageLayout::Portrait, &error))
+        return failure(error);
+    Console::out() << tr("Receipt of %1 written to %2.").arg(request.regNumber, QDir::toNativeSeparators(path))
                    << Qt::endl;
     return ExitOk;
 }

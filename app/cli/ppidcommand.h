@@ -43,6 +43,7 @@ private:
     int list(const QCommandLineParser &parser, const QString &databasePath);
     int exportCsv(const QCommandLineParser &parser, const QString &databasePath);
     int stats(const QCommandLineParser &parser, const QString &databasePath);
+    int receipt(const QCommandLineParser &parser, const QString &databasePath);
     /** Reads --role into @p actor (default: the system actor). */
     static bool readActor(const QCommandLineParser &parser, Humas::Actor *actor);
     /** Reads an optional --from/--to pair (both or neither). */

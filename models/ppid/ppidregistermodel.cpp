@@ -217,7 +217,8 @@ void PpidRegisterModel::reload()
     m_calendar = WorkingCalendar::load(m_db);
     m_today = Clock::instance()->nowUtc().toTimeZone(m_zone).date();
     m_dueSoonLimit = m_calendar.addWorkingDays(m_today, DueSoonWorkingDays);
-    m_weekEnd = m_today.addDays(7 - m_today.dayOfWeek());
+    // "This week" ends on Sunday; on a Saturday or Sunday the desk means the coming week.
+    m_weekEnd = m_today.addDays(7 - m_today.dayOfWeek() + (m_today.dayOfWeek() >= 6 ? 7 : 0));
 
     m_opdNames.clear();
     m_opdShortNames.clear();

@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void exportCsv();
     void exportRefusals();
     void stats();
+    void receipt();
     void holidaysList();
     void holidaysImportRecomputes();
     void holidaysImportMalformed();
@@ -505,6 +508,42 @@ void TestCliPpid::stats()
     CLI_EXPECT(cli({"ppid", "stats", "--json"}), 1);
     CLI_EXPECT(cli({"ppid", "stats", "--from", "2026-03-01", "--to", "2026-02-01", "--json"}), 1);
     CLI_EXPECT(cli({"ppid", "stats", "--from", "2026-03-01", "--to", "2026-03-31", "--role", "ppid"}), 1);
+}
+
+void TestCliPpid::receipt()
+{
+    if (!QFile::exists("/usr/bin/pdftotext"))
+        QSKIP("pdftotext is not installed");
+    const QString number = add();
+    QVERIFY(!number.isEmpty());
+    auto pdfText = [](const QString &file) {
+        QProcess p;
+        p.start("/usr/bin/pdftotext", {"-enc", "UTF-8", file, "-"});
+        p.waitForFinished(30000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    const QString full = m_dir->filePath("receipt.pdf");
+    CliResult r = cli({"ppid", "receipt", number, full});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(r.out.contains(number), qPrintable(r.out));
+    QString text = pdfText(full);
+    QVERIFY2(text.contains(number), qPrintable(text));
+    QVERIFY2(text.contains(Nik), qPrintable(text));
+    // 16 March 2026 + 10 working days (Nyepi, Idul Fitri and cuti bersama not counted).
+    QVERIFY2(text.contains("7 April 2026"), qPrintable(text));
+
+    const QString masked = m_dir->filePath("masked.pdf");
+    CLI_EXPECT(cli({"ppid", "receipt", number, masked, "--role", "protokol"}), 0);
+    text = pdfText(masked);
+    QVERIFY2(!text.contains(Nik), qPrintable(text));
+    QVERIFY2(text.contains("7208••••••••"), qPrintable(text));
+
+    const QString none = m_dir->filePath("none.pdf");
+    r = cli({"ppid", "receipt", "999/PPID/I/2026", none});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.err.contains("999/PPID/I/2026"));
+    QVERIFY(!QFile::exists(none));
+    QCOMPARE(cli({"ppid", "receipt", number}).exitCode, 1);
 }
 
 void TestCliPpid::holidaysList()

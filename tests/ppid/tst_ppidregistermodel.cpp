@@ -683,6 +683,10 @@ void TestPpidRegisterModel::summary()
     QCOMPARE(s.dueThisWeek, 3); // 002 (today), 003 (Thursday), 004 (Friday)
     QCOMPARE(model.summaryText(), QString("2 overdue · 3 due this week"));
     QCOMPARE(M::summaryText({1, 0}), QString("1 overdue · 0 due this week"));
+    // On the Sunday before, "this week" is the coming working week, not the one day left.
+    m_clock->setNow(Now.addDays(-1));
+    M sunday(m_db->db(), actor(Role::Opd));
+    QCOMPARE(sunday.summary().dueThisWeek, 3);
 }
 
 void TestPpidRegisterModel::summaryFollowsFilters()

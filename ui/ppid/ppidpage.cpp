@@ -3,12 +3,17 @@
 #include "common/messagebox.h"
 #include "ppid/ppidcsv.h"
 #include "ppid/ppiddeadlinerecompute.h"
+#include "ppid/ppiddialogprinting.h"
 #include "ppid/ppidintakedialog.h"
+#include "ppid/ppidobjectionrepository.h"
 #include "ppid/ppidobjectiontablemodel.h"
 #include "ppid/ppidregistercolorproxy.h"
 #include "ppid/ppidregistermodel.h"
 #include "ppid/ppidrequestdialog.h"
 #include "ppid/ppidrequestrepository.h"
+#include "ppid/ppidstatisticswidget.h"
+#include "reports/ppidregisterreport.h"
+#include "settings/appsettings.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -26,11 +31,13 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
 
 namespace HumasUi {
 
@@ -133,6 +140,7 @@ void PpidPage::createActions()
             openRequest(id);
     });
     m_exportAction = action(QStringLiteral("ppidExportAction"), QKeySequence(), &PpidPage::exportCsvAs);
+    m_printAction = action(QStringLiteral("ppidPrintAction"), QKeySequence::Print, &PpidPage::printRegister);
     m_refreshAction = action(QStringLiteral("ppidRefreshAction"), QKeySequence::Refresh, &PpidPage::refresh);
     m_searchAction = action(QStringLiteral("ppidSearchAction"), QKeySequence::Find, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -145,6 +153,7 @@ void PpidPage::createActions()
         m_toolBar->addAction(m_newAction);
     m_toolBar->addAction(m_openAction);
     m_toolBar->addSeparator();
+    m_toolBar->addAction(m_printAction);
     m_toolBar->addAction(m_exportAction);
     m_toolBar->addAction(m_refreshAction);
 }
@@ -256,8 +265,11 @@ void PpidPage::createTables()
         openRequest(index.data(Humas::PpidObjectionTableModel::RequestIdRole).toString());
     });
 
+    m_statistics = new PpidStatisticsWidget(m_db, m_actor, m_tabs);
+    m_statistics->setObjectName(QStringLiteral("ppidStatistics"));
     m_tabs->addTab(m_table, QString());
     m_tabs->addTab(m_objectionTable, QString());
+    m_tabs->addTab(m_statistics, QString());
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { updateObjections(false); });
 }
 
@@ -291,6 +303,9 @@ void PpidPage::retranslateUi()
     m_month->setToolTip(tr("Month received"));
     m_tabs->setTabText(0, tr("Requests"));
     m_tabs->setTabText(1, tr("Objections"));
+    m_tabs->setTabText(2, tr("Statistics"));
+    m_printAction->setText(tr("Print register…"));
+    m_printAction->setToolTip(tr("Print the register of the chosen year or month, A4 landscape (Ctrl+P)"));
     fillFilterLists();
     updateHolidaysBanner();
     updateCount();
@@ -397,12 +412,12 @@ void PpidPage::updateCount()
 void PpidPage::updateSummary()
 {
     m_summaryTimer->stop();
-    m_summary->setText(QStringLiteral("· ") + m_model->summaryText());
+    m_summary->setText(m_model->summaryText());
 }
 
 QString PpidPage::summaryText() const
 {
-    return m_summary->text().mid(2);
+    return m_summary->text();
 }
 
 void PpidPage::updateHolidaysBanner()
@@ -504,6 +519,39 @@ void PpidPage::exportCsvAs()
         exportCsv(path);
 }
 
+void PpidPage::printRegister()
+{
+    const Humas::PpidRegisterFilter filter = m_model->filter();
+    QDate from;
+    QDate to;
+    QString period;
+    const QLocale locale;
+    if (filter.year > 0 && filter.month > 0) {
+        from = QDate(filter.year, filter.month, 1);
+        to = from.addMonths(1).addDays(-1);
+        period = locale.standaloneMonthName(filter.month) + QLatin1Char(' ') + QString::number(filter.year);
+    } else if (filter.year > 0) {
+        from = QDate(filter.year, 1, 1);
+        to = QDate(filter.year, 12, 31);
+        period = QString::number(filter.year);
+    }
+    const Humas::AppSettings settings(m_db, m_actor);
+    std::unique_ptr<QTextDocument> document;
+    const Humas::PpidRequestRepository requests(m_db, m_actor);
+    if (m_tabs->currentWidget() == m_objectionTable) {
+        QHash<QString, Humas::PpidRequest> byId;
+        for (const Humas::PpidRequest &r : requests.list())
+            byId.insert(r.id, r);
+        document.reset(Humas::PpidRegisterReport::objections(
+            settings, Humas::PpidObjectionRepository(m_db, m_actor).list(from, to), byId, m_actor.role, period));
+    } else {
+        document.reset(Humas::PpidRegisterReport::requests(settings, requests.list(from, to), m_actor.role,
+                                                           PpidDialogPrinting::opdNames(m_db, m_actor), period));
+    }
+    m_lastPrinted = document->toPlainText();
+    PpidDialogPrinting::print(this, *document, Humas::PpidRegisterReport::orientation(), m_printMode);
+}
+
 void PpidPage::refresh()
 {
     m_model->reload();
@@ -511,6 +559,7 @@ void PpidPage::refresh()
     fillFilterLists();
     updateHolidaysBanner();
     updateSummary();
+    m_statistics->refresh();
 }
 
 } // namespace HumasUi

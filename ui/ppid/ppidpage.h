@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ppid/ppiddialogprinting.h"
+
 #include "auth/role.h"
 
 #include <QWidget>
@@ -22,6 +24,8 @@ class PpidRegisterModel;
 } // namespace Humas
 
 namespace HumasUi {
+
+class PpidStatisticsWidget;
 
 /**
  * The information desk's screen (issue 4): the request register and the objection register.
@@ -47,6 +51,12 @@ public:
     PpidPage(Humas::Database &db, const Humas::Actor &actor, QWidget *parent = nullptr);
     ~PpidPage() override;
 
+    /** How printRegister() prints (tests use None); default Preview. */
+    void setPrintMode(PpidPrintMode mode) { m_printMode = mode; }
+    /** Plain text of the last register document printed (for tests). */
+    QString lastPrintedText() const { return m_lastPrinted; }
+    PpidStatisticsWidget *statisticsWidget() const { return m_statistics; }
+
     Humas::PpidRegisterModel *registerModel() const { return m_model; }
     Humas::PpidObjectionTableModel *objectionModel() const { return m_objections; }
     QTableView *registerTable() const { return m_table; }
@@ -67,6 +77,8 @@ public Q_SLOTS:
     bool exportCsv(const QString &path);
     /** Asks for a file name and exports (see exportCsv). */
     void exportCsvAs();
+    /** Prints the request (or, on its tab, the objection) register of the chosen year or month. */
+    void printRegister();
     /** Reads the registers, the filter lists and the holidays warning again. */
     void refresh();
     /** Recomputes the summary line and the count now (they follow a pause in typing otherwise). */
@@ -114,11 +126,15 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTableView *m_table = nullptr;
     QTableView *m_objectionTable = nullptr;
+    PpidStatisticsWidget *m_statistics = nullptr;
+    PpidPrintMode m_printMode = PpidPrintMode::Preview;
+    QString m_lastPrinted;
     QTimer *m_summaryTimer = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_printAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_searchAction = nullptr;
 };

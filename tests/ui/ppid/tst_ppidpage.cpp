@@ -12,6 +12,7 @@
 #include "ppid/ppidpage.h"
 #include "ppid/ppidregistermodel.h"
 #include "ppid/ppidrequestdialog.h"
+#include "ppid/ppidstatisticswidget.h"
 #include "store/changewriter.h"
 #include "store/database.h"
 
@@ -79,6 +80,9 @@ private Q_SLOTS:
     void exportCsvMasksPerRole_data();
     void exportCsvMasksPerRole();
     void objectionRegister();
+    void printRegisterMasksPerRole_data();
+    void printRegisterMasksPerRole();
+    void statisticsTab();
     void screenshot();
 
 private:
@@ -416,6 +420,54 @@ void TestPpidPage::objectionRegister()
     page->refresh();
     QVERIFY(objections->model()->index(0, 0).data(OM::OverdueRole).toBool());
     QVERIFY(objections->model()->index(0, 0).data(Qt::DecorationRole).isValid());
+}
+
+void TestPpidPage::printRegisterMasksPerRole_data()
+{
+    QTest::addColumn<int>("role");
+    QTest::addColumn<bool>("full");
+    QTest::newRow("admin") << int(Role::Admin) << true;
+    QTest::newRow("ppid") << int(Role::Ppid) << true;
+    QTest::newRow("protokol") << int(Role::Protokol) << false;
+    QTest::newRow("redaksi") << int(Role::Redaksi) << false;
+    QTest::newRow("opd") << int(Role::Opd) << false;
+    QTest::newRow("pimpinan") << int(Role::Pimpinan) << false;
+}
+
+void TestPpidPage::printRegisterMasksPerRole()
+{
+    QFETCH(int, role);
+    QFETCH(bool, full);
+    auto page = makePage(Role(role));
+    page->setPrintMode(HumasUi::PpidPrintMode::None);
+    // November 2026 only: 005 and 007 were received in October.
+    auto *year = page->findChild<QComboBox *>("yearFilter");
+    year->setCurrentIndex(year->findData(2026));
+    auto *month = page->findChild<QComboBox *>("monthFilter");
+    month->setCurrentIndex(month->findData(11));
+    page->printRegister();
+    const QString text = page->lastPrintedText();
+    QVERIFY2(text.contains("001/PPID/XI/2026") && text.contains("006/PPID/XI/2026"), qPrintable(text));
+    QVERIFY2(!text.contains("005/PPID/X/2026"), qPrintable(text));
+    QCOMPARE(text.contains(Nik), full);
+    QCOMPARE(text.contains(MaskedNik), !full);
+}
+
+void TestPpidPage::statisticsTab()
+{
+    auto page = makePage(Role::Ppid);
+    HumasUi::PpidStatisticsWidget *stats = page->statisticsWidget();
+    QVERIFY(stats);
+    stats->setPeriod(HumasUi::PpidStatisticsWidget::Period::Month, 2026, 11);
+    QCOMPARE(stats->periodStart(), QDate(2026, 11, 1));
+    QCOMPARE(stats->periodEnd(), QDate(2026, 11, 30));
+    QCOMPARE(stats->statistics().received, 5);
+    stats->setPeriod(HumasUi::PpidStatisticsWidget::Period::HalfYear, 2026, 2);
+    QCOMPARE(stats->periodStart(), QDate(2026, 7, 1));
+    QCOMPARE(stats->statistics().received, 7);
+    QVERIFY2(stats->html().contains("Requests received"), qPrintable(stats->html()));
+    stats->setPeriod(HumasUi::PpidStatisticsWidget::Period::Year, 2025);
+    QCOMPARE(stats->statistics().received, 0);
 }
 
 void TestPpidPage::screenshot()
