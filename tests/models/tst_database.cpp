@@ -66,6 +66,7 @@ private Q_SLOTS:
         QCOMPARE(pragma(db, "application_id").toInt(), Database::ApplicationId);
         QCOMPARE(pragma(db, "journal_mode"), QString("wal"));
         QCOMPARE(pragma(db, "foreign_keys"), QString("1"));
+        QCOMPARE(pragma(db, "cache_size"), QString("-65536"));
         QVERIFY(pragma(db, "busy_timeout").toInt() >= 1000);
         QVERIFY(!db.siteId().isEmpty());
         QVERIFY(db.hybridClock());
