@@ -82,6 +82,14 @@ QString itemRow(int number, const AgendaReportItem &item, const QString &officia
              place.join(QStringLiteral("<br>")), esc(item.dressCode.trimmed()), remarks.join(QStringLiteral("<br>")));
 }
 
+/** setHtml() clears the document's meta information; the title names the PDF, so keep it. */
+void setHtmlKeepingTitle(QTextDocument *document, const QString &html)
+{
+    const QString title = document->metaInformation(QTextDocument::DocumentTitle);
+    document->setHtml(html);
+    document->setMetaInformation(QTextDocument::DocumentTitle, title);
+}
+
 QTextDocument *newDocument(const QString &title, QObject *parent)
 {
     auto *document = new QTextDocument(parent);
@@ -177,7 +185,7 @@ QTextDocument *AgendaReport::dailyAgenda(const AppSettings &settings, const QStr
     }
     html += Letterhead::signatureHtml(signature, settings.city(), day);
     html += QStringLiteral("</body></html>");
-    document->setHtml(html);
+    setHtmlKeepingTitle(document, html);
     return document;
 }
 
@@ -213,7 +221,7 @@ QTextDocument *AgendaReport::weeklyAgenda(const AppSettings &settings, const QSt
     html += QStringLiteral("</table>");
     html += Letterhead::signatureHtml(signature, settings.city(), monday);
     html += QStringLiteral("</body></html>");
-    document->setHtml(html);
+    setHtmlKeepingTitle(document, html);
     return document;
 }
 

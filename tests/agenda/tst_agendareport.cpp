@@ -227,6 +227,8 @@ private Q_SLOTS:
         std::unique_ptr<QTextDocument> doc(
             AgendaReport::dailyAgenda(*m_settings, "Bupati", Monday, weekItems(), signature(), nullptr));
         QVERIFY(doc);
+        // The title names the PDF (and the print job); setHtml() must not wipe it.
+        QCOMPARE(doc->metaInformation(QTextDocument::DocumentTitle), AgendaReport::dailyTitle("Bupati"));
         const QString text = doc->toPlainText();
         QVERIFY2(text.contains("PEMERINTAH KABUPATEN PARIGI MOUTONG"), qPrintable(text));
         QVERIFY(text.contains("SEKRETARIAT DAERAH"));
@@ -274,6 +276,7 @@ private Q_SLOTS:
         // Any day of the week gives the Monday-based week.
         std::unique_ptr<QTextDocument> doc(
             AgendaReport::weeklyAgenda(*m_settings, "Bupati", Monday.addDays(3), weekItems(), signature(), nullptr));
+        QCOMPARE(doc->metaInformation(QTextDocument::DocumentTitle), AgendaReport::weeklyTitle("Bupati"));
         const QString text = doc->toPlainText();
         QVERIFY(text.contains(AgendaReport::weeklyTitle("Bupati")));
         QVERIFY(text.contains("23 November 2026"));
