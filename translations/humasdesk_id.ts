@@ -5352,6 +5352,22 @@ Simpan tetap?</translation>
         <source>&amp;Working hours:</source>
         <translation>&amp;Jam kerja:</translation>
     </message>
+    <message>
+        <source>PPID re&amp;gistration number:</source>
+        <translation>Nomor pen&amp;daftaran PPID:</translation>
+    </message>
+    <message>
+        <source>PPID &amp;desk code:</source>
+        <translation>Kode &amp;meja PPID:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {seq:3} sequence number of the year, {desk} this desk&apos;s code, {month_roman}, {month}, {day}, {year}, {yy}. Empty: the default.</source>
+        <translation>Penanda: {seq:3} nomor urut dalam tahun, {desk} kode meja ini, {month_roman}, {month}, {day}, {year}, {yy}. Kosong: bawaan.</translation>
+    </message>
+    <message>
+        <source>1–8 letters or digits, different on every PC that registers requests; it is part of every registration number given here.</source>
+        <translation>1–8 huruf atau angka, berbeda pada setiap PC yang mendaftarkan permohonan; kode ini menjadi bagian setiap nomor pendaftaran yang diberikan di sini.</translation>
+    </message>
 </context>
 <context>
     <name>HumasUi::TimeGridPainter</name>

@@ -1,4 +1,5 @@
 #include "common/settingsdialog.h"
+#include "ppid/registrationnumber.h"
 #include "settings/appsettings.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
@@ -56,6 +57,32 @@ private Q_SLOTS:
         QCOMPARE(settings.workStart(), QTime(8, 0));
         QCOMPARE(settings.workEnd(), QTime(15, 30));
         QVERIFY(!settings.emblem().isEmpty());
+    }
+
+    void ppidNumberPatternAndDeskCode()
+    {
+        TestDatabase db(TestDatabase::Seed::ParigiMoutong);
+        const Humas::Actor admin = db.addUser("admin1", "admin");
+        {
+            HumasUi::SettingsDialog dialog(db.db(), admin);
+            dialog.show();
+            QCOMPARE(dialog.findChild<QLineEdit *>("deskCodeEdit")->text(),
+                     Humas::RegistrationNumber::deskCode(db.db()));
+            dialog.findChild<QLineEdit *>("ppidPatternEdit")->setText("{seq:4}/{unknown}/{year}");
+            QTest::mouseClick(dialog.findChild<QPushButton *>("saveButton"), Qt::LeftButton);
+            QVERIFY(dialog.isVisible());
+            QVERIFY(!dialog.errorText().isEmpty());
+            dialog.findChild<QLineEdit *>("ppidPatternEdit")->setText("{seq:4}/PPID-PARIMO/{year}");
+            dialog.findChild<QLineEdit *>("deskCodeEdit")->setText("lt2");
+            QTest::mouseClick(dialog.findChild<QPushButton *>("saveButton"), Qt::LeftButton);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QCOMPARE(Humas::AppSettings(db.db(), admin).ppidNumberPattern(), QString("{seq:4}/PPID-PARIMO/{year}"));
+        QCOMPARE(Humas::RegistrationNumber::deskCode(db.db()), QString("LT2"));
+        // Others see both, read-only.
+        HumasUi::SettingsDialog other(db.db(), db.addUser("ppid1", "ppid"));
+        QVERIFY(other.findChild<QLineEdit *>("deskCodeEdit")->isReadOnly());
+        QVERIFY(other.findChild<QLineEdit *>("ppidPatternEdit")->isReadOnly());
     }
 
     void workingDayMustEndAfterItStarts()

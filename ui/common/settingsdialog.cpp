@@ -2,6 +2,7 @@
 
 #include "common/errorlabel.h"
 #include "common/translations.h"
+#include "ppid/registrationnumber.h"
 #include "settings/appsettings.h"
 #include "settings/localpreferences.h"
 #include "store/database.h"
@@ -77,6 +78,12 @@ void SettingsDialog::buildUi()
         edit->setDisplayFormat(QStringLiteral("HH.mm"));
         edit->setTimeRange(QTime(0, 0), QTime(23, 59));
     }
+    m_ppidPattern = new QLineEdit(this);
+    m_ppidPattern->setObjectName(QStringLiteral("ppidPatternEdit"));
+    m_ppidPattern->setPlaceholderText(Humas::RegistrationNumber::defaultPattern());
+    m_deskCode = new QLineEdit(this);
+    m_deskCode->setObjectName(QStringLiteral("deskCodeEdit"));
+    m_deskCode->setMaxLength(8);
     m_workHoursRow = new QHBoxLayout;
     m_workHoursRow->addWidget(m_workStart);
     m_workHoursRow->addWidget(new QLabel(QStringLiteral("–"), this));
@@ -108,6 +115,9 @@ void SettingsDialog::buildUi()
     auto *hoursLabel = new QLabel(this);
     hoursLabel->setBuddy(m_workStart);
     m_regencyForm->addRow(hoursLabel, m_workHoursRow);
+    auto *patternLabel = new QLabel(this);
+    patternLabel->setBuddy(m_ppidPattern);
+    m_regencyForm->addRow(patternLabel, m_ppidPattern);
     m_regencyForm->addRow(m_readOnlyNote);
 
     m_computerGroup = new QGroupBox(this);
@@ -121,6 +131,9 @@ void SettingsDialog::buildUi()
     auto *languageLabel = new QLabel(this);
     languageLabel->setBuddy(m_language);
     m_computerForm->addRow(languageLabel, m_language);
+    auto *deskLabel = new QLabel(this);
+    deskLabel->setBuddy(m_deskCode);
+    m_computerForm->addRow(deskLabel, m_deskCode);
 
     m_error = new ErrorLabel(this);
 
@@ -144,6 +157,8 @@ void SettingsDialog::buildUi()
     m_cutiBersama->setEnabled(!m_readOnly);
     m_workStart->setEnabled(!m_readOnly);
     m_workEnd->setEnabled(!m_readOnly);
+    m_ppidPattern->setReadOnly(m_readOnly);
+    m_deskCode->setReadOnly(m_readOnly);
 
     connect(m_emblemButton, &QPushButton::clicked, this, &SettingsDialog::chooseEmblem);
     connect(m_language, &QComboBox::activated, this, &SettingsDialog::applyLanguage);
@@ -168,6 +183,8 @@ void SettingsDialog::load()
     m_cutiBersama->setChecked(settings.cutiBersamaIsWorkingDay());
     m_workStart->setTime(settings.workStart());
     m_workEnd->setTime(settings.workEnd());
+    m_ppidPattern->setText(settings.value(QLatin1String(AppSettings::PpidNumberPattern)));
+    m_deskCode->setText(Humas::RegistrationNumber::deskCode(m_db));
     showEmblem(settings.emblem());
     m_language->setCurrentIndex(m_language->findData(Humas::Translations::language()));
 }
@@ -242,6 +259,10 @@ void SettingsDialog::save()
         line = line.trimmed();
     while (!lines.isEmpty() && lines.constLast().isEmpty())
         lines.removeLast();
+    // An emptied pattern means the default; one never set stays unset.
+    QString ppidPattern = m_ppidPattern->text().trimmed();
+    if (ppidPattern.isEmpty() && !settings.value(QLatin1String(AppSettings::PpidNumberPattern)).isEmpty())
+        ppidPattern = Humas::RegistrationNumber::defaultPattern();
     const QMap<QString, QString> wanted = {
         {QLatin1String(AppSettings::RegencyName), m_regencyName->text().trimmed()},
         {QLatin1String(AppSettings::Letterhead), lines.join(QLatin1Char('\n'))},
@@ -252,6 +273,7 @@ void SettingsDialog::save()
          m_cutiBersama->isChecked() ? QStringLiteral("1") : QStringLiteral("0")},
         {QLatin1String(AppSettings::WorkStart), m_workStart->time().toString(QStringLiteral("HH:mm"))},
         {QLatin1String(AppSettings::WorkEnd), m_workEnd->time().toString(QStringLiteral("HH:mm"))},
+        {QLatin1String(AppSettings::PpidNumberPattern), ppidPattern},
     };
     // Only what changed is written, so a colleague's change to another setting still merges.
     QMap<QString, QString> changed;
@@ -261,6 +283,13 @@ void SettingsDialog::save()
     }
     if (!changed.isEmpty() && !settings.setValues(changed, &error)) {
         m_error->showMessage(error);
+        return;
+    }
+    const QString desk = m_deskCode->text().trimmed().toUpper();
+    if (desk != Humas::RegistrationNumber::deskCode(m_db) &&
+        !Humas::RegistrationNumber::setDeskCode(m_db, desk, &error)) {
+        m_error->showMessage(error);
+        m_deskCode->setFocus();
         return;
     }
     accept();
@@ -286,6 +315,7 @@ void SettingsDialog::retranslateUi()
         {m_emblemRow, tr("Emblem:")},
         {m_timeZone, tr("&Time zone:")},
         {m_workHoursRow, tr("&Working hours:")},
+        {m_ppidPattern, tr("PPID re&gistration number:")},
     };
     for (const auto &entry : labels) {
         QWidget *label = entry.first->isWidgetType()
@@ -296,6 +326,12 @@ void SettingsDialog::retranslateUi()
     }
     if (auto *label = qobject_cast<QLabel *>(m_computerForm->labelForField(m_language)))
         label->setText(tr("Lan&guage:"));
+    if (auto *label = qobject_cast<QLabel *>(m_computerForm->labelForField(m_deskCode)))
+        label->setText(tr("PPID &desk code:"));
+    m_ppidPattern->setToolTip(tr("Placeholders: {seq:3} sequence number of the year, {desk} this desk's code, "
+                                 "{month_roman}, {month}, {day}, {year}, {yy}. Empty: the default."));
+    m_deskCode->setToolTip(tr("1–8 letters or digits, different on every PC that registers requests; it is part "
+                              "of every registration number given here."));
     m_letterhead->setPlaceholderText(tr("One line per row, as printed at the top of letters and reports"));
     m_emblemButton->setText(tr("Choose image…"));
     if (m_emblemPreview->pixmap().isNull())

@@ -76,6 +76,8 @@ private:
     QCheckBox *m_cutiBersama = nullptr;
     QTimeEdit *m_workStart = nullptr;
     QTimeEdit *m_workEnd = nullptr;
+    QLineEdit *m_ppidPattern = nullptr;
+    QLineEdit *m_deskCode = nullptr;
     QHBoxLayout *m_workHoursRow = nullptr;
     QComboBox *m_language = nullptr;
     ErrorLabel *m_error = nullptr;
