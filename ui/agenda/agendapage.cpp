@@ -237,11 +237,7 @@ void AgendaPage::createViews()
     for (QWidget *w : std::initializer_list<QWidget *>{m_month, m_week, m_day, m_officials, m_list})
         m_stack->addWidget(w);
 
-    m_month->setModel(m_colors);
-    m_week->setModel(m_colors);
-    m_day->setModel(m_colors);
-    m_officials->setModel(m_colors);
-    m_list->setModel(m_colors);
+    // Models are attached in setView(): only the view on screen follows the reloads.
 
     connect(m_month, &MonthView::eventActivated, this, &AgendaPage::editEvent);
     connect(m_month, &MonthView::dayActivated, this, [this](const QDate &day) { openDay(day); });
@@ -306,6 +302,12 @@ void AgendaPage::setView(View view)
         widget = m_list;
         break;
     }
+    // Only the visible view reads the model: a hidden one would lay out every reload for nothing.
+    m_month->setModel(widget == m_month ? m_colors : nullptr);
+    m_week->setModel(widget == m_week ? m_colors : nullptr);
+    m_day->setModel(widget == m_day ? m_colors : nullptr);
+    m_officials->setModel(widget == m_officials ? m_colors : nullptr);
+    m_list->setModel(widget == m_list ? m_colors : nullptr);
     m_stack->setCurrentWidget(widget);
     updateRange();
     if (isVisible())

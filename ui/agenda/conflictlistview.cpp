@@ -5,6 +5,7 @@
 #include "common/datetext.h"
 
 #include <QEvent>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QTreeWidget>
@@ -57,6 +58,7 @@ void ConflictListView::rebuild()
 {
     m_tree->clear();
     const Humas::AgendaDirectory &dir = m_model->directory();
+    const QIcon warning = WarningMark::icon(); // painted once, shared by every row
     QList<QTreeWidgetItem *> items;
     for (const Conflict &c : m_model->conflicts()) {
         const Humas::EventRecord a = m_model->loadedRecord(c.first);
@@ -74,7 +76,7 @@ void ConflictListView::rebuild()
                                  .arg(QLocale().toString(shown, QStringLiteral("ddd d/M")),
                                       AgendaModel::kindText(c.kind), resource, early.title, late.title);
         auto *item = new QTreeWidgetItem({text});
-        item->setIcon(0, WarningMark::icon());
+        item->setIcon(0, warning);
         item->setData(0, DateRole, shown);
         item->setData(0, EventRole, early.isValid() ? early.id : late.id);
         item->setData(0, StartRole, late.isValid() ? late.start : early.start);
