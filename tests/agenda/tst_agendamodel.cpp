@@ -9,12 +9,12 @@
 #include "common/translations.h"
 #include "master/referencerepositories.h"
 
+#include "agendatestdata.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -49,16 +49,26 @@ private Q_SLOTS:
     void reloadAfterWrite();
 
 private:
-    QString id(const QString &table, const QString &field, const QString &value);
-    QString official(const QString &code) { return id("officials", "code", code); }
-    QString venue(const QString &name, const QString &kecamatan);
+    QString id(const QString &table, const QString &field, const QString &value)
+    {
+        return m_data->id(table, field, value);
+    }
+    QString official(const QString &code) { return m_data->official(code); }
+    QString venue(const QString &name, const QString &kecamatan) { return m_data->venue(name, kecamatan); }
     QString add(const QString &title, const QDate &day, const QString &from, const QString &to,
                 const QStringList &codes, const QString &venueId, Status status = Status::Terjadwal,
-                const QString &opd = QString());
+                const QString &opd = QString())
+    {
+        return m_data->add(title, day, from, to, codes, venueId, status, opd);
+    }
     EventRecord draft(const QDate &day, const QString &from, const QString &to, const QStringList &codes,
-                      const QString &venueId);
+                      const QString &venueId)
+    {
+        return m_data->timed("Draft", day, from, to, codes, venueId);
+    }
 
     std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<HumasTest::AgendaTestData> m_data;
     std::unique_ptr<AgendaModel> m_model;
     QString m_aula;   // Ampibabo
     QString m_kantor; // Ampibabo
@@ -74,6 +84,7 @@ void TestAgendaModel::init()
 {
     m_db = std::make_unique<TestDatabase>(TestDatabase::Seed::ParigiMoutong);
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
+    m_data = std::make_unique<HumasTest::AgendaTestData>(m_db->db());
     m_aula = venue("Aula Ampibabo", "Ampibabo");
     m_kantor = venue("Kantor Camat Ampibabo", "Ampibabo");
     m_pantai = venue("Pantai Parigi", "Parigi");
@@ -83,56 +94,8 @@ void TestAgendaModel::init()
 void TestAgendaModel::cleanup()
 {
     m_model.reset();
+    m_data.reset();
     m_db.reset();
-}
-
-QString TestAgendaModel::id(const QString &table, const QString &field, const QString &value)
-{
-    QSqlQuery q(m_db->db().connection());
-    q.prepare("SELECT id FROM " + table + " WHERE deleted = 0 AND " + field + " = ?");
-    q.addBindValue(value);
-    if (!q.exec() || !q.next())
-        qWarning() << "no" << table << value;
-    return q.value(0).toString();
-}
-
-QString TestAgendaModel::venue(const QString &name, const QString &kecamatan)
-{
-    VenueRepository venues(m_db->db(), Actor::system());
-    QString venueId;
-    QString error;
-    if (!venues.insert({{"name", name}, {"kecamatan_id", id("kecamatan", "name", kecamatan)}}, &venueId, &error))
-        qWarning() << "venue:" << error;
-    return venueId;
-}
-
-EventRecord TestAgendaModel::draft(const QDate &day, const QString &from, const QString &to, const QStringList &codes,
-                                   const QString &venueId)
-{
-    const EventRepository repo(m_db->db(), Actor::system());
-    EventRecord e;
-    e.title = "Draft";
-    e.start = repo.localToUtc(day, QTime::fromString(from, "HH:mm"));
-    e.end = repo.localToUtc(day, QTime::fromString(to, "HH:mm"));
-    for (const QString &code : codes)
-        e.officialsRequested << official(code);
-    e.venueId = venueId;
-    e.status = Status::Terjadwal;
-    return e;
-}
-
-QString TestAgendaModel::add(const QString &title, const QDate &day, const QString &from, const QString &to,
-                             const QStringList &codes, const QString &venueId, Status status, const QString &opd)
-{
-    EventRecord e = draft(day, from, to, codes, venueId);
-    e.title = title;
-    e.status = status;
-    e.opdId = opd.isEmpty() ? QString() : id("opd", "code", opd);
-    EventRepository repo(m_db->db(), Actor::system());
-    QString error;
-    if (!repo.add(&e, &error))
-        qWarning() << "add:" << error;
-    return e.id;
 }
 
 void TestAgendaModel::rowsOfTheRange()

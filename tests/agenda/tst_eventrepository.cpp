@@ -8,6 +8,7 @@
 #include "store/blobstore.h"
 #include "store/database.h"
 
+#include "agendatestdata.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
@@ -53,16 +54,23 @@ private Q_SLOTS:
     void removeAndRestore();
 
 private:
-    QString id(const QString &table, const QString &field, const QString &value);
-    QString official(const QString &code) { return id("officials", "code", code); }
-    QString venue(const QString &name, const QString &kecamatan);
+    QString id(const QString &table, const QString &field, const QString &value)
+    {
+        return m_data->id(table, field, value);
+    }
+    QString official(const QString &code) { return m_data->official(code); }
+    QString venue(const QString &name, const QString &kecamatan) { return m_data->venue(name, kecamatan); }
     EventRecord timed(const QString &title, const QString &from, const QString &to, const QStringList &codes,
-                      const QString &venueId, Status status = Status::Terjadwal);
-    QString add(EventRecord event, const Actor &actor = Actor::system());
+                      const QString &venueId, Status status = Status::Terjadwal)
+    {
+        return m_data->timed(title, Day, from, to, codes, venueId, status);
+    }
+    QString add(EventRecord event, const Actor &actor = Actor::system()) { return m_data->add(event, actor); }
     int events() { return m_db->count("events", "deleted = 0"); }
     int outbox() { return m_db->count("outbox", "entity = 'events'"); }
 
     std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<HumasTest::AgendaTestData> m_data;
 };
 
 void TestEventRepository::initTestCase()
@@ -74,55 +82,13 @@ void TestEventRepository::init()
 {
     m_db = std::make_unique<TestDatabase>(TestDatabase::Seed::ParigiMoutong);
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
+    m_data = std::make_unique<HumasTest::AgendaTestData>(m_db->db());
 }
 
 void TestEventRepository::cleanup()
 {
+    m_data.reset();
     m_db.reset();
-}
-
-QString TestEventRepository::id(const QString &table, const QString &field, const QString &value)
-{
-    QSqlQuery q(m_db->db().connection());
-    q.prepare("SELECT id FROM " + table + " WHERE deleted = 0 AND " + field + " = ?");
-    q.addBindValue(value);
-    if (!q.exec() || !q.next())
-        qWarning() << "no" << table << value;
-    return q.value(0).toString();
-}
-
-QString TestEventRepository::venue(const QString &name, const QString &kecamatan)
-{
-    VenueRepository venues(m_db->db(), Actor::system());
-    QString venueId;
-    QString error;
-    if (!venues.insert({{"name", name}, {"kecamatan_id", id("kecamatan", "name", kecamatan)}}, &venueId, &error))
-        qWarning() << "venue:" << error;
-    return venueId;
-}
-
-EventRecord TestEventRepository::timed(const QString &title, const QString &from, const QString &to,
-                                       const QStringList &codes, const QString &venueId, Status status)
-{
-    const EventRepository repo(m_db->db(), Actor::system());
-    EventRecord e;
-    e.title = title;
-    e.start = repo.localToUtc(Day, QTime::fromString(from, "HH:mm"));
-    e.end = repo.localToUtc(Day, QTime::fromString(to, "HH:mm"));
-    for (const QString &code : codes)
-        e.officialsRequested << official(code);
-    e.venueId = venueId;
-    e.status = status;
-    return e;
-}
-
-QString TestEventRepository::add(EventRecord event, const Actor &actor)
-{
-    EventRepository repo(m_db->db(), actor);
-    QString error;
-    if (!repo.add(&event, &error))
-        qWarning() << "add:" << error;
-    return event.id;
 }
 
 void TestEventRepository::addAndGet()

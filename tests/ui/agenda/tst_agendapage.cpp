@@ -15,8 +15,8 @@
 #include "common/mainwindow.h"
 #include "common/messagebox.h"
 #include "common/translations.h"
-#include "master/referencerepositories.h"
 
+#include "agendatestdata.h"
 #include "mockclock.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
@@ -26,7 +26,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -67,14 +66,21 @@ private Q_SLOTS:
     void mainWindowShowsTheAgenda();
 
 private:
-    QString id(const QString &table, const QString &field, const QString &value);
-    QString official(const QString &code) { return id("officials", "code", code); }
+    QString id(const QString &table, const QString &field, const QString &value)
+    {
+        return m_data->id(table, field, value);
+    }
+    QString official(const QString &code) { return m_data->official(code); }
     QString add(const QString &title, const QDate &day, const QString &from, const QString &to,
-                const QStringList &codes, const QString &venueId);
+                const QStringList &codes, const QString &venueId)
+    {
+        return m_data->add(title, day, from, to, codes, venueId);
+    }
     qint64 ms(const QDate &day, const QString &time) const;
 
     std::unique_ptr<HumasTest::MockClock> m_clock;
     std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<HumasTest::AgendaTestData> m_data;
     std::unique_ptr<AgendaPage> m_page;
     QString m_aula;
     QString m_pantai;
@@ -92,11 +98,9 @@ void TestAgendaPage::init()
     m_clock = std::make_unique<HumasTest::MockClock>(QDateTime(QDate(2026, 11, 25), QTime(2, 0), Qt::UTC));
     m_db = std::make_unique<TestDatabase>(TestDatabase::Seed::ParigiMoutong);
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
-    QString error;
-    VenueRepository venues(m_db->db(), Actor::system());
-    QVERIFY(venues.insert({{"name", "Aula"}, {"kecamatan_id", id("kecamatan", "name", "Parigi")}}, &m_aula, &error));
-    QVERIFY(venues.insert({{"name", "Pantai"}, {"kecamatan_id", id("kecamatan", "name", "Sausu")}}, &m_pantai,
-                          &error));
+    m_data = std::make_unique<HumasTest::AgendaTestData>(m_db->db());
+    m_aula = m_data->venue("Aula", "Parigi");
+    m_pantai = m_data->venue("Pantai", "Sausu");
     add("Rapat koordinasi", Monday, "08:00", "10:00", {"BUPATI"}, m_aula);
     add("Peresmian", Monday, "09:00", "11:00", {"BUPATI"}, m_pantai);
     add("Senam pagi", Monday.addDays(1), "07:00", "08:00", {"SEKDA"}, m_aula);
@@ -109,41 +113,14 @@ void TestAgendaPage::init()
 void TestAgendaPage::cleanup()
 {
     m_page.reset();
+    m_data.reset();
     m_db.reset();
     m_clock.reset();
-}
-
-QString TestAgendaPage::id(const QString &table, const QString &field, const QString &value)
-{
-    QSqlQuery q(m_db->db().connection());
-    q.prepare("SELECT id FROM " + table + " WHERE deleted = 0 AND " + field + " = ?");
-    q.addBindValue(value);
-    if (!q.exec() || !q.next())
-        qWarning() << "no" << table << value;
-    return q.value(0).toString();
 }
 
 qint64 TestAgendaPage::ms(const QDate &day, const QString &time) const
 {
     return QDateTime(day, QTime::fromString(time, "HH:mm"), Qt::OffsetFromUTC, 8 * 3600).toMSecsSinceEpoch();
-}
-
-QString TestAgendaPage::add(const QString &title, const QDate &day, const QString &from, const QString &to,
-                            const QStringList &codes, const QString &venueId)
-{
-    EventRepository repo(m_db->db(), Actor::system());
-    EventRecord e;
-    e.title = title;
-    e.start = repo.localToUtc(day, QTime::fromString(from, "HH:mm"));
-    e.end = repo.localToUtc(day, QTime::fromString(to, "HH:mm"));
-    for (const QString &code : codes)
-        e.officialsRequested << official(code);
-    e.venueId = venueId;
-    e.status = Status::Terjadwal;
-    QString error;
-    if (!repo.add(&e, &error))
-        qWarning() << "add:" << error;
-    return e.id;
 }
 
 void TestAgendaPage::opensOnTodaysMonth()
@@ -264,8 +241,8 @@ void TestAgendaPage::moveWithUndoAndRedo()
     QCOMPARE(m_page->model()->loadedRecord(senam).title, QString("Senam pagi"));
     QVERIFY(m_page->moveEvent(senam, ms(Monday.addDays(2), "13:00"), ms(Monday.addDays(2), "14:00")));
     EventRepository repo(m_db->db(), Actor::system());
-    QCOMPARE(repo.utcToLocal(repo.get(senam).start), QDateTime(Monday.addDays(2), QTime(13, 0), Qt::OffsetFromUTC,
-                                                               8 * 3600));
+    QCOMPARE(repo.utcToLocal(repo.get(senam).start),
+             QDateTime(Monday.addDays(2), QTime(13, 0), Qt::OffsetFromUTC, 8 * 3600));
     QCOMPARE(m_page->undoStack()->count(), 1);
     m_page->setFocus();
     QTest::keyClick(m_page.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -342,7 +319,7 @@ void TestAgendaPage::printsDailyAgendaToPdf()
     QVERIFY2(text.contains("08.00"), qPrintable(text));
     QVERIFY2(text.contains("WITA"), qPrintable(text));
     QVERIFY2(text.contains("Andi Lamarauna"), qPrintable(text));
-    QVERIFY2(!text.contains("Senam pagi"), qPrintable(text)); // the Sekda's, another day
+    QVERIFY2(!text.contains("Senam pagi"), qPrintable(text));                         // the Sekda's, another day
     QVERIFY2(text.contains("PARIGI MOUTONG", Qt::CaseInsensitive), qPrintable(text)); // letterhead
 }
 
