@@ -482,14 +482,6 @@
         <source>The file %1 cannot be written: %2</source>
         <translation>Berkas %1 tidak dapat ditulis: %2</translation>
     </message>
-    <message>
-        <source>The file %1 cannot be replaced.</source>
-        <translation>Berkas %1 tidak dapat diganti.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be written.</source>
-        <translation>Berkas %1 tidak dapat ditulis.</translation>
-    </message>
 </context>
 <context>
     <name>Humas::EventRepository</name>
@@ -1073,14 +1065,6 @@
     <message>
         <source>The file %1 cannot be written: %2</source>
         <translation>Berkas %1 tidak dapat ditulis: %2</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be replaced.</source>
-        <translation>Berkas %1 tidak dapat diganti.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be written.</source>
-        <translation>Berkas %1 tidak dapat ditulis.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSaveFile>
 #include <QSet>
 #include <QUuid>
 
@@ -644,25 +645,13 @@ bool EventIcal::exportFile(const QString &path, const QDate &from, const QDate &
     if (!QFileInfo(target.absolutePath()).isDir())
         return fail(error, tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(target.absolutePath())));
     const QByteArray data = exportData(from, to, publicOnly, count);
-    const QString partName = target.absoluteFilePath() + QStringLiteral(".part");
-    QFile part(partName);
-    if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, part.errorString()));
-    const bool written = part.write(data) == data.size() && part.flush();
-    const QString writeError = part.errorString();
-    part.close();
-    if (!written) {
-        part.remove();
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, writeError));
-    }
-    if (QFile::exists(target.absoluteFilePath()) && !QFile::remove(target.absoluteFilePath())) {
-        QFile::remove(partName);
-        return fail(error, tr("The file %1 cannot be replaced.").arg(shown));
-    }
-    if (!QFile::rename(partName, target.absoluteFilePath())) {
-        QFile::remove(partName);
-        return fail(error, tr("The file %1 cannot be written.").arg(shown));
-    }
+    // QSaveFile writes beside the target and renames only after everything was written, so
+    // the file appears only when complete and an old one survives a failed export.
+    QSaveFile file(target.absoluteFilePath());
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
+    if (file.write(data) != data.size() || !file.commit())
+        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
     return true;
 }
 

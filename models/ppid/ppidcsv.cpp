@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 namespace Humas {
 
@@ -173,25 +174,13 @@ bool PpidCsv::exportFile(const QString &path, const QDate &from, const QDate &to
         return fail(error, tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(target.absolutePath())));
     int rows = 0;
     const QByteArray data = registerCsv(from, to, &rows);
-    const QString partName = target.absoluteFilePath() + QStringLiteral(".part");
-    QFile part(partName);
-    if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, part.errorString()));
-    const bool written = part.write(data) == data.size() && part.flush();
-    const QString writeError = part.errorString();
-    part.close();
-    if (!written) {
-        part.remove();
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, writeError));
-    }
-    if (QFile::exists(target.absoluteFilePath()) && !QFile::remove(target.absoluteFilePath())) {
-        QFile::remove(partName);
-        return fail(error, tr("The file %1 cannot be replaced.").arg(shown));
-    }
-    if (!QFile::rename(partName, target.absoluteFilePath())) {
-        QFile::remove(partName);
-        return fail(error, tr("The file %1 cannot be written.").arg(shown));
-    }
+    // QSaveFile writes beside the target and renames only after everything was written, so
+    // the file appears only when complete and an old one survives a failed export.
+    QSaveFile file(target.absoluteFilePath());
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
+    if (file.write(data) != data.size() || !file.commit())
+        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
     if (count)
         *count = rows;
     return true;
