@@ -8,7 +8,6 @@
 #include "store/database.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
