@@ -70,6 +70,11 @@ QUuid Uuid7::createAt(qint64 unixMs)
     return build(ms, s.counter);
 }
 
+QUuid Uuid7::encode(qint64 unixMs, quint32 counter)
+{
+    return build(unixMs, counter & 0xfff);
+}
+
 namespace {
 // QUuid::version() only knows versions 1–5 before Qt 6.9, so read the nibble ourselves.
 int versionOf(const QByteArray &rfc4122)

@@ -23,6 +23,11 @@ public:
     static QString createString();
     /** The same, but for a given Unix time in milliseconds (used by tests and demo data). */
     static QUuid createAt(qint64 unixMs);
+    /**
+     * The id for exactly @p unixMs and @p counter (12 bits) with fresh random bits, outside the
+     * process's monotonic sequence: for tests and for encoding a known timestamp.
+     */
+    static QUuid encode(qint64 unixMs, quint32 counter);
     /** Milliseconds since the epoch encoded in a v7 id, or -1 when @p id is not v7. */
     static qint64 timestampOf(const QUuid &id);
     /** True when @p text is a canonical v7 UUID. */

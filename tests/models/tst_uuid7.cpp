@@ -27,12 +27,32 @@ private Q_SLOTS:
         QVERIFY(!Uuid7::isValid(text.toUpper()));
     }
 
+    void embedsTheTimestamp_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("epoch") << qint64(0);
+        QTest::newRow("2026-11-23T00:00:00.123Z") << qint64(1795392000123);
+        QTest::newRow("2035-12-31T23:30:00Z") << qint64(2082929400000);
+        QTest::newRow("largest 48-bit") << qint64(0xffffffffffffLL);
+    }
+
     void embedsTheTimestamp()
     {
-        const qint64 ms = 1795392000123;                // 2026-11-23T00:00:00.123Z
-        const QUuid id = Uuid7::createAt(ms + 1000000); // later than anything made so far
-        QCOMPARE(Uuid7::timestampOf(id), ms + 1000000);
+        // encode() is outside the monotonic sequence, so no assumption about "now" is needed.
+        QFETCH(qint64, ms);
+        const QUuid id = Uuid7::encode(ms, 0x123);
+        QCOMPARE(Uuid7::timestampOf(id), ms);
+        QVERIFY(Uuid7::isValid(id.toString(QUuid::WithoutBraces)));
         QCOMPARE(Uuid7::timestampOf(QUuid::createUuid()), qint64(-1));
+    }
+
+    void createAtAheadOfTheSequenceKeepsItsTimestamp()
+    {
+        // Ahead of whatever the generator has handed out so far (read from its own last id,
+        // not from the wall clock): the requested millisecond is used as it is.
+        const qint64 last = Uuid7::timestampOf(Uuid7::create());
+        const qint64 ahead = last + 1000000;
+        QCOMPARE(Uuid7::timestampOf(Uuid7::createAt(ahead)), ahead);
     }
 
     void sequentialIdsSortInCreationOrder()
@@ -46,14 +66,15 @@ private Q_SLOTS:
 
     void clockGoingBackStaysMonotonic()
     {
-        const QString a = Uuid7::createAt(QDateTime::currentMSecsSinceEpoch() + 5000).toString(QUuid::WithoutBraces);
-        const QString b = Uuid7::createAt(QDateTime::currentMSecsSinceEpoch() - 5000).toString(QUuid::WithoutBraces);
+        const qint64 last = Uuid7::timestampOf(Uuid7::create());
+        const QString a = Uuid7::createAt(last + 5000).toString(QUuid::WithoutBraces);
+        const QString b = Uuid7::createAt(last - 5000).toString(QUuid::WithoutBraces);
         QVERIFY(a < b);
     }
 
     void counterOverflowAdvancesTheMillisecond()
     {
-        const qint64 ms = QDateTime::currentMSecsSinceEpoch() + 10000000;
+        const qint64 ms = Uuid7::timestampOf(Uuid7::create()) + 10000000;
         QString previous;
         for (int i = 0; i < 5000; ++i) { // more than the 12-bit counter holds
             const QString id = Uuid7::createAt(ms).toString(QUuid::WithoutBraces);
