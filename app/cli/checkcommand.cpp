@@ -27,8 +27,7 @@ public:
     explicit ReadOnlyConnection(const QString &path)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name());
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        Humas::Database::configureReadOnly(&db, path);
         db.open();
     }
     ~ReadOnlyConnection() { QSqlDatabase::removeDatabase(name()); }
@@ -96,7 +95,12 @@ int CheckCommand::run(const QCommandLineParser &parser, const QString &databaseP
     out << tr("Schema: %1").arg(schemaText(info)) << Qt::endl;
     out << tr("Integrity: %1").arg(info.integrity) << Qt::endl;
     printRowCounts(path);
-    out << tr("The database is usable.") << Qt::endl;
+    if (info.isReadOnly)
+        out << tr("The database is usable for reading; it is read-only for this user, so HumasDesk cannot save "
+                  "changes to it.")
+            << Qt::endl;
+    else
+        out << tr("The database is usable.") << Qt::endl;
     return ExitOk;
 }
 

@@ -39,12 +39,25 @@ bool Command::expectArguments(const QCommandLineParser &parser, int count, const
 
 int Command::openDatabase(Humas::Database *db, const QString &path, bool mustExist)
 {
+    return openDatabase(db, path, mustExist, Humas::Database::OpenOptions());
+}
+
+Humas::Database::OpenOptions Command::readingOptions()
+{
+    Humas::Database::OpenOptions options;
+    options.readOnlyFallback = true;
+    return options;
+}
+
+int Command::openDatabase(Humas::Database *db, const QString &path, bool mustExist,
+                          const Humas::Database::OpenOptions &options)
+{
     if (mustExist && !QFileInfo::exists(path)) {
         Console::error(tr("The database %1 does not exist; create it with \"humasdesk-cli init\".").arg(path));
         return ExitDatabase;
     }
     QString error;
-    if (!db->open(path, &error)) {
+    if (!db->open(path, &error, options)) {
         Console::error(error);
         return ExitDatabase;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -52,6 +54,11 @@ protected:
      * unless @p mustExist. Prints the reason and returns ExitDatabase when it cannot be used.
      */
     static int openDatabase(Humas::Database *db, const QString &path, bool mustExist);
+    /** The same with explicit options (init sets up empty files; list commands read read-only files). */
+    static int openDatabase(Humas::Database *db, const QString &path, bool mustExist,
+                            const Humas::Database::OpenOptions &options);
+    /** Options for commands that only read: a read-only file is opened read-only. */
+    static Humas::Database::OpenOptions readingOptions();
     /**
      * Undoes a database file this run created before a later step failed (closes @p db and
      * removes the file and its WAL companions), so a failed command leaves nothing behind.

@@ -44,7 +44,7 @@ int ConflictsCommand::run(const QCommandLineParser &parser, const QString &datab
     if (!EventsCommand::parseDateRange(parser, name(), &from, &to))
         return ExitUsage;
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     const Humas::Actor actor = Humas::Actor::system();
     const Humas::EventRepository repository(db, actor);

@@ -266,15 +266,18 @@ int EventsCommand::list(const QCommandLineParser &parser, const QString &databas
     if (!parseDateRange(parser, QStringLiteral("events list"), &from, &to))
         return ExitUsage;
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     const Humas::Actor actor = Humas::Actor::system();
     const Humas::EventRepository repository(db, actor);
     const QHash<QString, QString> officialCodes = names(Humas::OfficialRepository(db, actor), QStringLiteral("code"));
     const QHash<QString, QString> venueNames = names(Humas::VenueRepository(db, actor), QStringLiteral("name"));
     const QHash<QString, QString> opdCodes = names(Humas::OpdRepository(db, actor), QStringLiteral("code"));
+    QString error;
     const QList<Humas::EventRecord> events = repository.eventsBetween(
-        repository.localToUtc(from, QTime(0, 0)), repository.localToUtc(to.addDays(1), QTime(0, 0)));
+        repository.localToUtc(from, QTime(0, 0)), repository.localToUtc(to.addDays(1), QTime(0, 0)), &error);
+    if (!error.isEmpty())
+        return failure(error);
     QJsonArray array;
     for (const Humas::EventRecord &e : events) {
         QStringList attending;

@@ -80,7 +80,7 @@ int EventsIcalCommand::exportFile(const QCommandLineParser &parser, const QStrin
         return ExitUsage;
     const QString path = QFileInfo(parser.positionalArguments().at(1)).absoluteFilePath();
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     const Humas::EventIcal ical(db, Humas::Actor::system());
     int count = 0;

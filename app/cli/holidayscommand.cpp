@@ -105,7 +105,7 @@ int HolidaysCommand::list(const QCommandLineParser &parser, const QString &datab
     if (!parseNumber(parser, YearOption, 1900, 9999, 0, &year))
         return ExitUsage;
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     QList<Humas::Record> holidays = Humas::HolidayRepository(db, Humas::Actor::system()).list();
     const QString prefix = year > 0 ? QString::number(year) + QLatin1Char('-') : QString();

@@ -39,7 +39,9 @@ int InitCommand::run(const QCommandLineParser &parser, const QString &databasePa
     }
     const bool existed = QFileInfo::exists(databasePath);
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, false); code != ExitOk)
+    Humas::Database::OpenOptions options;
+    options.initialiseEmpty = true; // the one command that may set up an empty file
+    if (const int code = openDatabase(&db, databasePath, false, options); code != ExitOk)
         return code;
     bool already = false;
     QString summary;

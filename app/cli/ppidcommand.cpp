@@ -225,7 +225,7 @@ int PpidCommand::due(const QCommandLineParser &parser, const QString &databasePa
         return usageError(
             tr("\"%1\" is not a date; write it YYYY-MM-DD, e.g. 2026-03-16.").arg(parser.value(ReceivedOption)));
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     // Without the flag the regency's own setting decides (default: cuti bersama are not working days).
     const Humas::WorkingCalendar calendar =
@@ -249,7 +249,7 @@ int PpidCommand::list(const QCommandLineParser &parser, const QString &databaseP
     if (!readActor(parser, &actor) || !readOptionalRange(parser, QStringLiteral("ppid list"), &from, &to))
         return ExitUsage;
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     const QTimeZone zone = Humas::AppSettings(db, actor).timeZone();
     const QHash<QString, QString> opdCodes =
@@ -257,7 +257,11 @@ int PpidCommand::list(const QCommandLineParser &parser, const QString &databaseP
     const Humas::PpidCsv masker(db, actor);
     QJsonArray array;
     QTextStream &out = Console::out();
-    for (const Humas::PpidRequest &stored : Humas::PpidRequestRepository(db, actor).list(from, to)) {
+    QString error;
+    const QList<Humas::PpidRequest> requests = Humas::PpidRequestRepository(db, actor).list(from, to, &error);
+    if (!error.isEmpty())
+        return failure(error);
+    for (const Humas::PpidRequest &stored : requests) {
         // The repository masks for the actor already; masking here again keeps the CLI safe on its own.
         const Humas::PpidRequest r = masker.forActor(stored);
         const QString received = r.receivedAt.toTimeZone(zone).toString(TimeFormat);
@@ -301,7 +305,7 @@ int PpidCommand::exportCsv(const QCommandLineParser &parser, const QString &data
         return ExitUsage;
     const QString path = QFileInfo(parser.positionalArguments().at(1)).absoluteFilePath();
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     int count = 0;
     QString error;
@@ -326,7 +330,7 @@ int PpidCommand::receipt(const QCommandLineParser &parser, const QString &databa
     const QString number = parser.positionalArguments().at(1);
     const QString path = QFileInfo(parser.positionalArguments().at(2)).absoluteFilePath();
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     const Humas::PpidRequest request = Humas::PpidRequestRepository(db, actor).getByNumber(number);
     if (!request.isValid())
@@ -353,7 +357,7 @@ int PpidCommand::stats(const QCommandLineParser &parser, const QString &database
     if (!EventsCommand::parseDateRange(parser, QStringLiteral("ppid stats"), &from, &to))
         return ExitUsage;
     Humas::Database db;
-    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+    if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     const QJsonObject json = Humas::PpidStatistics::compute(db, from, to).toJson();
     QTextStream &out = Console::out();

@@ -11,11 +11,12 @@
 #include "settings/appsettings.h"
 #include "store/database.h"
 
+#include "common/filewrite.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 #include <QSet>
 #include <QUuid>
 
@@ -636,22 +637,9 @@ QByteArray EventIcal::exportData(const QDate &from, const QDate &to, bool public
 bool EventIcal::exportFile(const QString &path, const QDate &from, const QDate &to, bool publicOnly, int *count,
                            QString *error) const
 {
-    const QFileInfo target(path);
-    const QString shown = QDir::toNativeSeparators(target.absoluteFilePath());
-    if (path.trimmed().isEmpty())
-        return fail(error, tr("No file name was given for the calendar."));
-    if (target.isDir())
-        return fail(error, tr("%1 is a folder, not a file.").arg(shown));
-    if (!QFileInfo(target.absolutePath()).isDir())
-        return fail(error, tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(target.absolutePath())));
     const QByteArray data = exportData(from, to, publicOnly, count);
-    // QSaveFile writes beside the target and renames only after everything was written, so
-    // the file appears only when complete and an old one survives a failed export.
-    QSaveFile file(target.absoluteFilePath());
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
-    if (file.write(data) != data.size() || !file.commit())
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
+    if (!FileWrite::write(path, data, error))
+        return false;
     return true;
 }
 

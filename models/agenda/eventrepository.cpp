@@ -2,6 +2,7 @@
 
 #include "agenda/conflictdetector.h"
 #include "agenda/eventstatus.h"
+#include "common/logging.h"
 #include "master/referencerepositories.h"
 #include "settings/appsettings.h"
 #include "store/blobstore.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariant>
@@ -323,9 +325,10 @@ EventRecord EventRepository::get(const QString &id) const
     return found.isEmpty() ? EventRecord() : found.constFirst();
 }
 
-QList<EventRecord> EventRepository::eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const
+QList<EventRecord> EventRepository::eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc,
+                                                  QString *error) const
 {
-    return query(QStringLiteral("e.starts_at < ? AND e.ends_at > ?"), {isoUtc(toUtc), isoUtc(fromUtc)}, nullptr);
+    return query(QStringLiteral("e.starts_at < ? AND e.ends_at > ?"), {isoUtc(toUtc), isoUtc(fromUtc)}, nullptr, error);
 }
 
 QList<EventSpan> EventRepository::spansBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const
@@ -394,18 +397,22 @@ bool EventRepository::exists(const QString &table, const QString &id) const
     return q.exec() && q.next();
 }
 
-QList<EventRecord> EventRepository::query(const QString &where, const QVariantList &binds, QStringList *kecamatan) const
+QList<EventRecord> EventRepository::query(const QString &where, const QVariantList &binds, QStringList *kecamatan,
+                                          QString *error) const
 {
     QList<EventRecord> events;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!q.prepare(SelectColumns + QStringLiteral("WHERE e.deleted = 0 AND ") + where +
-                   QStringLiteral(" ORDER BY e.starts_at, e.id")))
-        return events;
+    const bool ok = q.prepare(SelectColumns + QStringLiteral("WHERE e.deleted = 0 AND ") + where +
+                              QStringLiteral(" ORDER BY e.starts_at, e.id"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec())
+    if (!ok || !q.exec()) {
+        if (error)
+            *error = tr("The events cannot be read: %1").arg(q.lastError().text().trimmed());
+        qCWarning(lcModels) << "event query failed:" << q.lastError().text();
         return events;
+    }
     while (q.next()) {
         events.append(fromQuery(q));
         if (kecamatan)

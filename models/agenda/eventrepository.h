@@ -77,7 +77,8 @@ public:
     /** A live event by id, or an invalid record. */
     EventRecord get(const QString &id) const;
     /** Live events overlapping the half-open UTC range [fromUtc, toUtc), by start. */
-    QList<EventRecord> eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc) const;
+    /** On a failed read the list is empty and @p error says why. */
+    QList<EventRecord> eventsBetween(const QDateTime &fromUtc, const QDateTime &toUtc, QString *error = nullptr) const;
     /** @p event as a conflict-engine span at a venue in @p kecamatanId. */
     EventSpan spanOf(const EventRecord &event, const QString &kecamatanId) const;
     /** The same events as conflict-engine spans, with their venue's kecamatan. */
@@ -97,7 +98,8 @@ private:
     bool checkOpdRules(const EventRecord &event, QString *error) const;
     bool normalise(EventRecord *event, QString *error) const;
     bool exists(const QString &table, const QString &id) const;
-    QList<EventRecord> query(const QString &where, const QVariantList &binds, QStringList *kecamatan) const;
+    QList<EventRecord> query(const QString &where, const QVariantList &binds, QStringList *kecamatan,
+                             QString *error = nullptr) const;
     EventRecord fromQuery(const QSqlQuery &q) const;
 
     Database &m_db;

@@ -7,9 +7,10 @@
 #include "settings/appsettings.h"
 #include "store/database.h"
 
+#include "common/filewrite.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace Humas {
 
@@ -153,9 +154,9 @@ QByteArray PpidCsv::toCsv(const QList<PpidRequest> &requests) const
     return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
 }
 
-QByteArray PpidCsv::registerCsv(const QDate &from, const QDate &to, int *count) const
+QByteArray PpidCsv::registerCsv(const QDate &from, const QDate &to, int *count, QString *error) const
 {
-    const QList<PpidRequest> requests = PpidRequestRepository(m_db, m_actor).list(from, to);
+    const QList<PpidRequest> requests = PpidRequestRepository(m_db, m_actor).list(from, to, error);
     if (count)
         *count = int(requests.size());
     return toCsv(requests);
@@ -163,23 +164,13 @@ QByteArray PpidCsv::registerCsv(const QDate &from, const QDate &to, int *count) 
 
 bool PpidCsv::exportFile(const QString &path, const QDate &from, const QDate &to, int *count, QString *error) const
 {
-    const QFileInfo target(path);
-    const QString shown = QDir::toNativeSeparators(target.absoluteFilePath());
-    if (path.trimmed().isEmpty())
-        return fail(error, tr("No file name was given for the register."));
-    if (target.isDir())
-        return fail(error, tr("%1 is a folder, not a file.").arg(shown));
-    if (!QFileInfo(target.absolutePath()).isDir())
-        return fail(error, tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(target.absolutePath())));
     int rows = 0;
-    const QByteArray data = registerCsv(from, to, &rows);
-    // QSaveFile writes beside the target and renames only after everything was written, so
-    // the file appears only when complete and an old one survives a failed export.
-    QSaveFile file(target.absoluteFilePath());
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
-    if (file.write(data) != data.size() || !file.commit())
-        return fail(error, tr("The file %1 cannot be written: %2").arg(shown, file.errorString()));
+    QString readError;
+    const QByteArray data = registerCsv(from, to, &rows, &readError);
+    if (!readError.isEmpty())
+        return fail(error, readError);
+    if (!FileWrite::write(path, data, error))
+        return false;
     if (count)
         *count = rows;
     return true;

@@ -50,7 +50,8 @@ public:
      * The register of the live requests received in [@p from, @p to] (local dates, inclusive;
      * every request when both are null), by received time. @p count receives the row count.
      */
-    QByteArray registerCsv(const QDate &from = {}, const QDate &to = {}, int *count = nullptr) const;
+    QByteArray registerCsv(const QDate &from = {}, const QDate &to = {}, int *count = nullptr,
+                           QString *error = nullptr) const;
     /**
      * Writes registerCsv() to @p path. The file appears only when complete (it is written as
      * "@p path.part" and renamed); on failure nothing is left behind and @p error says why.

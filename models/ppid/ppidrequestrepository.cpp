@@ -251,17 +251,20 @@ PpidRequest loadRow(Database &db, const QString &id)
     return {};
 }
 
-QList<PpidRequest> queryRows(Database &db, const QString &where, const QVariantList &binds, bool mask)
+QList<PpidRequest> queryRows(Database &db, const QString &where, const QVariantList &binds, bool mask,
+                             QString *error = nullptr)
 {
     QList<PpidRequest> requests;
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    if (!q.prepare(SelectColumns + where + QStringLiteral(" ORDER BY received_at, reg_number")))
-        return requests;
+    const bool ok = q.prepare(SelectColumns + where + QStringLiteral(" ORDER BY received_at, reg_number"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec())
+    if (!ok || !q.exec()) {
+        if (error)
+            *error = PpidRequestRepository::tr("The register cannot be read: %1").arg(q.lastError().text().trimmed());
         return requests;
+    }
     while (q.next()) {
         PpidRequest r = fromQuery(q);
         if (mask) {
@@ -488,7 +491,7 @@ PpidRequest PpidRequestRepository::getByNumber(const QString &regNumber) const
     return found.isEmpty() ? PpidRequest() : found.constFirst();
 }
 
-QList<PpidRequest> PpidRequestRepository::list(const QDate &from, const QDate &to) const
+QList<PpidRequest> PpidRequestRepository::list(const QDate &from, const QDate &to, QString *error) const
 {
     const PpidRecords::Zone zone(m_db);
     QString where;
@@ -501,7 +504,7 @@ QList<PpidRequest> PpidRequestRepository::list(const QDate &from, const QDate &t
         where += QStringLiteral("AND received_at < ? ");
         binds << PpidRecords::utcText(zone.startOfDay(to.addDays(1)));
     }
-    return queryRows(m_db, where, binds, !canSeePersonalData());
+    return queryRows(m_db, where, binds, !canSeePersonalData(), error);
 }
 
 QList<PpidStatusChange> PpidRequestRepository::history(const QString &id) const

@@ -52,7 +52,8 @@ public:
     /** A live request by registration number, or invalid. */
     PpidRequest getByNumber(const QString &regNumber) const;
     /** Every live request received in [from, to] (local dates, inclusive), by received time; masked as get(). */
-    QList<PpidRequest> list(const QDate &from = {}, const QDate &to = {}) const;
+    /** Requests received in [@p from, @p to]; on a failed read, empty with @p error set. */
+    QList<PpidRequest> list(const QDate &from = {}, const QDate &to = {}, QString *error = nullptr) const;
     QList<PpidStatusChange> history(const QString &id) const;
 
     /**

@@ -1,6 +1,7 @@
 #include "autobackup.h"
 
 #include "common/logging.h"
+#include "store/database.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -47,20 +48,22 @@ bool AutoBackup::runIfDue(const QString &databasePath, const QDate &today, QStri
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(databasePath);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
-            if (db.open()) {
-                const QString partial = target + QStringLiteral(".part");
-                QFile::remove(partial);
+            QString partial;
+            if (!Database::reservePartialFile(target, &partial)) {
+                message = tr("no temporary file can be created in %1").arg(backupFolder(databasePath));
+            } else if (db.open()) {
                 QSqlQuery q(db);
                 q.prepare(QStringLiteral("VACUUM INTO ?"));
                 q.addBindValue(partial);
                 ok = q.exec() && QFile::rename(partial, target);
                 if (!ok) {
                     message = q.lastError().text();
-                    QFile::remove(partial);
+                    QFile::remove(partial); // our own, freshly made temporary file
                 }
                 db.close();
             } else {
                 message = db.lastError().text();
+                QFile::remove(partial);
             }
         }
         QSqlDatabase::removeDatabase(name);

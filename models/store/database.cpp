@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "common/uuid7.h"
 #include "migrations.h"
+#include "schemacheck.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -13,12 +14,20 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTemporaryFile>
+#include <QUrl>
 
 namespace Humas {
 
 namespace {
 
 QAtomicInt s_connectionCounter;
+
+bool isWritableFile(const QFileInfo &fi)
+{
+    // A journal or WAL file beside the database must be creatable too.
+    return fi.isWritable() && QFileInfo(fi.absolutePath()).isWritable();
+}
 
 QString sqlError(const QSqlError &e)
 {
@@ -33,8 +42,7 @@ public:
         : m_name(QStringLiteral("humas-inspect-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        Database::configureReadOnly(&db, path);
         m_ok = db.open();
         if (!m_ok)
             m_error = sqlError(db.lastError());
@@ -108,6 +116,43 @@ QString Database::defaultPath()
     return dir + QStringLiteral("/humasdesk/humasdesk.sqlite");
 }
 
+namespace {
+
+/** SQLite's primary result codes that need their own message (sqlite3.h). */
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteNotADatabase = 26;
+
+int primaryCode(const QSqlError &e)
+{
+    return e.nativeErrorCode().toInt() & 0xff;
+}
+
+} // namespace
+
+void Database::configureReadOnly(QSqlDatabase *db, const QString &path)
+{
+    const QFileInfo fi(path);
+    if (fi.exists() && !isWritableFile(fi) && !QFileInfo::exists(path + QStringLiteral("-wal"))) {
+        // A WAL database in a folder this user may not write: SQLite cannot create the -shm
+        // file a reader needs. With no -wal file there is nobody writing (a writer would have
+        // made one), so the file can be read as immutable, without any shared memory or lock.
+        QUrl url = QUrl::fromLocalFile(fi.absoluteFilePath());
+        url.setQuery(QStringLiteral("immutable=1"));
+        db->setDatabaseName(url.toString(QUrl::FullyEncoded));
+        db->setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        return;
+    }
+    db->setDatabaseName(path);
+    db->setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+}
+
+QString Database::readOnlyMessage(const QString &path)
+{
+    return tr("%1 is read-only (this user may not write the file or its folder). It was not changed. "
+              "Make it writable, or copy it to a folder you may write to.")
+        .arg(path);
+}
+
 bool Database::inspect(const QString &path, DatabaseInfo *info, QString *error, bool quickCheck)
 {
     DatabaseInfo result;
@@ -121,57 +166,97 @@ bool Database::inspect(const QString &path, DatabaseInfo *info, QString *error, 
             *info = result;
         return false;
     };
-    if (!result.exists || result.sizeBytes == 0) {
+    if (!result.exists) {
         if (info)
             *info = result;
         return true; // a new database will be created
     }
     if (fi.isDir())
         return fail(tr("%1 is a folder, not a database file.").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray header = file.read(100);
-    file.close();
-    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
-        return fail(tr("%1 is not a HumasDesk database (it is not an SQLite file). It was not changed.").arg(path));
+    if (!fi.isFile())
+        return fail(
+            tr("%1 is not a regular file, so it cannot be a HumasDesk database. It was not changed.").arg(path));
+    result.isReadOnly = !isWritableFile(fi);
+    if (result.sizeBytes == 0) {
+        result.isEmpty = true;
+        if (info)
+            *info = result;
+        return true;
+    }
+    if (!fi.isReadable())
+        return fail(tr("Cannot read %1: permission denied. It was not changed.").arg(path));
 
+    // Everything below reads through SQLite only. Opening the file any other way (a QFile for
+    // the header, say) and closing it again would drop every POSIX lock this process holds on
+    // it, should the program already have it open (SQLite "How To Corrupt" 2.2).
     ReadOnlyConnection ro(path);
     if (!ro.ok())
         return fail(tr("Cannot open %1: %2. It was not changed.").arg(path, ro.error()));
     QSqlQuery q(ro.db());
-    if (!quickCheck) {
-        // Still make SQLite read the header and schema: a damaged schema page fails here.
-        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()) {
+        if (primaryCode(q.lastError()) == SqliteNotADatabase)
+            return fail(tr("%1 is not a HumasDesk database (it is not an SQLite file). It was not changed.").arg(path));
+        return fail(tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
+    }
+    const int tables = q.value(0).toInt();
+    if (quickCheck) {
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")))
             return fail(
                 tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
-    } else if (!q.exec(QStringLiteral("PRAGMA quick_check")))
-        return fail(tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
-    QStringList problems;
-    while (quickCheck && q.next())
-        problems << q.value(0).toString();
-    result.integrity = problems.value(0);
-    if (quickCheck && problems != QStringList{QStringLiteral("ok")}) {
-        return fail(tr("%1 failed the integrity check (%2). It was not changed; restore a backup.")
-                        .arg(path, problems.mid(0, 3).join(QStringLiteral("; "))));
+        QStringList problems;
+        while (q.next())
+            problems << q.value(0).toString();
+        result.integrity = problems.value(0);
+        if (problems != QStringList{QStringLiteral("ok")}) {
+            return fail(tr("%1 failed the integrity check (%2). It was not changed; restore a backup.")
+                            .arg(path, problems.mid(0, 3).join(QStringLiteral("; "))));
+        }
     }
     int appId = 0;
-    if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next())
-        appId = q.value(0).toInt();
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
-        result.schemaVersion = q.value(0).toInt();
-    int tables = 0;
-    if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && q.next())
-        tables = q.value(0).toInt();
+    if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
+        return fail(tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
+    appId = q.value(0).toInt();
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return fail(tr("%1 is damaged (%2). It was not changed; restore a backup.").arg(path, sqlError(q.lastError())));
+    result.schemaVersion = q.value(0).toInt();
     result.isHumasDesk = appId == ApplicationId;
-    if (!result.isHumasDesk && tables > 0)
+    if (!result.isHumasDesk) {
+        if (appId == 0 && tables == 0 && result.schemaVersion == 0) {
+            result.isEmpty = true; // an SQLite file nobody has put anything in
+            if (info)
+                *info = result;
+            return true;
+        }
         return fail(tr("%1 is an SQLite database of another program, not HumasDesk. It was not changed.").arg(path));
+    }
     if (result.schemaVersion > latestSchemaVersion()) {
         return fail(tr("%1 was made by a newer HumasDesk (schema %2; this version knows up to %3). "
                        "It was not changed; update HumasDesk to open it.")
                         .arg(path)
                         .arg(result.schemaVersion)
                         .arg(latestSchemaVersion()));
+    }
+    if (result.schemaVersion < 1) {
+        if (tables == 0) {
+            result.isEmpty = true;
+            if (info)
+                *info = result;
+            return true;
+        }
+        return fail(
+            tr("%1 has HumasDesk's mark but no schema version. It was not changed; restore a backup.").arg(path));
+    }
+    const QStringList schemaProblems = SchemaCheck::problems(ro.db(), result.schemaVersion);
+    if (!schemaProblems.isEmpty()) {
+        const QStringList shown = schemaProblems.mid(0, 3);
+        return fail(tr("%1 does not have the tables and columns of HumasDesk schema %2 (%3%4). "
+                       "It was not changed; restore a backup.")
+                        .arg(path)
+                        .arg(result.schemaVersion)
+                        .arg(shown.join(QStringLiteral("; ")),
+                             schemaProblems.size() > shown.size()
+                                 ? tr("; %n more", nullptr, int(schemaProblems.size() - shown.size()))
+                                 : QString()));
     }
     if (info)
         *info = result;
@@ -180,12 +265,34 @@ bool Database::inspect(const QString &path, DatabaseInfo *info, QString *error, 
 
 bool Database::open(const QString &path, QString *error, Journal journal)
 {
+    OpenOptions options;
+    options.journal = journal;
+    return open(path, error, options);
+}
+
+bool Database::open(const QString &path, QString *error, const OpenOptions &options)
+{
     close();
     DatabaseInfo info;
     m_checkedOn.clear();
+    m_readOnly = false;
     m_ranIntegrityCheck = m_integrityCheck == IntegrityCheck::Always || needsIntegrityCheck(path);
     if (!inspect(path, &info, error, m_ranIntegrityCheck))
         return false;
+    if (info.exists && info.isEmpty && !options.initialiseEmpty) {
+        if (error)
+            *error = tr("%1 is an empty file, not a HumasDesk database. It was not changed; "
+                        "\"humasdesk-cli init\" sets up an empty file as a new database.")
+                         .arg(path);
+        return false;
+    }
+    if (info.exists && info.isReadOnly) {
+        if (options.readOnlyFallback && !info.isEmpty)
+            return openReadOnly(path, info, error);
+        if (error)
+            *error = readOnlyMessage(path);
+        return false;
+    }
     const QFileInfo fi(path);
     if (!fi.absoluteDir().exists() && !QDir().mkpath(fi.absolutePath())) {
         if (error)
@@ -205,9 +312,15 @@ bool Database::open(const QString &path, QString *error, Journal journal)
     }
     m_path = fi.absoluteFilePath();
     QSqlQuery q(db);
+    auto failed = [&](const QSqlError &e) {
+        if (error)
+            *error = primaryCode(e) == SqliteReadOnly ? readOnlyMessage(path)
+                                                      : tr("Cannot prepare %1: %2").arg(path, sqlError(e));
+        close();
+        return false;
+    };
+    // None of these write to the file.
     const QStringList pragmas = {
-        journal == Journal::Wal ? QStringLiteral("PRAGMA journal_mode=WAL")
-                                : QStringLiteral("PRAGMA journal_mode=DELETE"),
         QStringLiteral("PRAGMA synchronous=FULL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
@@ -216,14 +329,20 @@ bool Database::open(const QString &path, QString *error, Journal journal)
         QStringLiteral("PRAGMA cache_size=-65536"),
     };
     for (const QString &pragma : pragmas) {
-        if (!q.exec(pragma)) {
-            if (error)
-                *error = tr("Cannot prepare %1: %2").arg(path, sqlError(q.lastError()));
-            close();
-            return false;
-        }
+        if (!q.exec(pragma))
+            return failed(q.lastError());
     }
-    if (!migrate(info.schemaVersion, error) || !loadSiteId(error)) {
+    // The file is known to be HumasDesk's (or new, or an empty file init may set up): the
+    // upgrade runs first, in one transaction, and only then is the journal mode switched, so
+    // a refused upgrade leaves the file as it was, header included.
+    if (!migrate(info.schemaVersion, error)) {
+        close();
+        return false;
+    }
+    if (!q.exec(options.journal == Journal::Wal ? QStringLiteral("PRAGMA journal_mode=WAL")
+                                                : QStringLiteral("PRAGMA journal_mode=DELETE")))
+        return failed(q.lastError());
+    if (!loadSiteId(error)) {
         close();
         return false;
     }
@@ -234,6 +353,45 @@ bool Database::open(const QString &path, QString *error, Journal journal)
     // Any verified note is stale from now on until the next clean close rewrites it.
     QFile::remove(verifiedNotePath(m_path));
     qCDebug(lcStore) << "opened" << m_path << "schema" << schemaVersion();
+    return true;
+}
+
+bool Database::openReadOnly(const QString &path, const DatabaseInfo &info, QString *error)
+{
+    if (info.schemaVersion < latestSchemaVersion()) {
+        if (error)
+            *error = tr("%1 is read-only and has the older schema %2 (this version needs %3), so it cannot be "
+                        "upgraded. It was not changed. Make it writable once, or open it with the HumasDesk "
+                        "that made it.")
+                         .arg(path)
+                         .arg(info.schemaVersion)
+                         .arg(latestSchemaVersion());
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    configureReadOnly(&db, path);
+    if (!db.open()) {
+        if (error)
+            *error = tr("Cannot open %1: %2").arg(path, sqlError(db.lastError()));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return false;
+    }
+    QSqlQuery q(db);
+    for (const QString &pragma : {QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA temp_store=MEMORY"),
+                                  QStringLiteral("PRAGMA cache_size=-65536")}) {
+        if (!q.exec(pragma)) {
+            if (error)
+                *error = tr("Cannot prepare %1: %2").arg(path, sqlError(q.lastError()));
+            close();
+            return false;
+        }
+    }
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_readOnly = true;
+    m_siteId = meta(QStringLiteral("site_id"));
+    m_hlc = std::make_unique<HybridClock>(Clock::instance(), m_siteId);
+    qCDebug(lcStore) << "opened read-only" << m_path;
     return true;
 }
 
@@ -253,8 +411,9 @@ void Database::close()
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     // Only a clean close records the file as verified; after a crash the note is stale.
-    if (wasOpen && !m_path.isEmpty())
+    if (wasOpen && !m_path.isEmpty() && !m_readOnly)
         writeVerifiedNote(m_path);
+    m_readOnly = false;
     m_depth = 0;
     m_failedDepth = 0;
     m_hlc.reset();
@@ -388,9 +547,15 @@ bool Database::backupTo(const QString &targetFile, QString *error) const
         return false;
     }
     // VACUUM INTO writes a consistent, compacted snapshot without blocking writers for long.
-    // It writes to a temporary name first so that a half-written backup never looks complete.
-    const QString partial = target.absoluteFilePath() + QStringLiteral(".part");
-    QFile::remove(partial);
+    // It writes to a temporary file of its own first (a new, unique name: a file that was there
+    // before is never touched), so that a half-written backup never looks complete.
+    QString partial;
+    if (!reservePartialFile(target.absoluteFilePath(), &partial)) {
+        if (error)
+            *error = tr("Backup to %1 failed: no temporary file can be created in %2.")
+                         .arg(targetFile, target.absolutePath());
+        return false;
+    }
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(partial);
@@ -400,6 +565,7 @@ bool Database::backupTo(const QString &targetFile, QString *error) const
             *error = tr("Backup to %1 failed: %2").arg(targetFile, sqlError(q.lastError()));
         return false;
     }
+    // rename() never replaces an existing file, so a backup made meanwhile under the same name survives.
     if (!QFile::rename(partial, target.absoluteFilePath())) {
         QFile::remove(partial);
         if (error)
@@ -409,14 +575,33 @@ bool Database::backupTo(const QString &targetFile, QString *error) const
     return true;
 }
 
+bool Database::reservePartialFile(const QString &targetFile, QString *partial)
+{
+    // An empty file under a new name: VACUUM INTO accepts an empty target file.
+    QTemporaryFile file(targetFile + QStringLiteral(".XXXXXX.part"));
+    file.setAutoRemove(false);
+    if (!file.open())
+        return false;
+    *partial = file.fileName();
+    file.close();
+    return true;
+}
+
 bool Database::begin(QString *error)
 {
     QSqlQuery q(connection());
     const QString sql =
         m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
+    if (m_readOnly) {
+        if (error)
+            *error = readOnlyMessage(m_path);
+        return false;
+    }
     if (!q.exec(sql)) {
         if (error)
-            *error = tr("The database is busy or read-only: %1").arg(sqlError(q.lastError()));
+            *error = primaryCode(q.lastError()) == SqliteReadOnly
+                         ? readOnlyMessage(m_path)
+                         : tr("The database is busy or read-only: %1").arg(sqlError(q.lastError()));
         return false;
     }
     ++m_depth;

@@ -16,6 +16,10 @@ struct DatabaseInfo
 {
     bool exists = false;
     bool isHumasDesk = false;
+    /** A zero-length file, or an SQLite file with no tables and no version: only init sets it up. */
+    bool isEmpty = false;
+    /** The file (or its folder) may not be written by this user. */
+    bool isReadOnly = false;
     int schemaVersion = 0;
     qint64 sizeBytes = 0;
     QString integrity; ///< "ok", the first message of PRAGMA quick_check, or empty when skipped
@@ -44,13 +48,39 @@ public:
      */
     enum class IntegrityCheck { Always, WhenChanged };
 
+    /** How open() treats files that are not an ordinary, writable HumasDesk database. */
+    struct OpenOptions
+    {
+        Journal journal = Journal::Wal;
+        /**
+         * Set up a zero-length file or an empty SQLite file as a new database. Only
+         * "humasdesk-cli init" does; everything else refuses such a file, because where a
+         * database was expected an empty file usually means lost data.
+         */
+        bool initialiseEmpty = false;
+        /**
+         * Open a read-only file read-only instead of refusing it (check and the list
+         * commands). Nothing is written then: no migration, no journal mode, no notes.
+         */
+        bool readOnlyFallback = false;
+    };
+
     /** @p connectionName must be unique per thread; empty makes one up. */
     explicit Database(QString connectionName = {});
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    /**
+     * Opens @p path. Nothing is written to the file before it is known to be a HumasDesk
+     * database of a schema this program knows, with the tables, columns, indexes and
+     * triggers of that schema (SchemaCheck); an older schema is then upgraded in one
+     * transaction before the journal mode is set.
+     */
+    bool open(const QString &path, QString *error, const OpenOptions &options);
     bool open(const QString &path, QString *error, Journal journal = Journal::Wal);
+    /** Whether the open database was opened read-only (OpenOptions::readOnlyFallback). */
+    bool isReadOnly() const { return m_readOnly; }
     void setIntegrityCheck(IntegrityCheck policy) { m_integrityCheck = policy; }
     /** Whether the last open() ran quick_check (false when the verified note allowed skipping it). */
     bool lastOpenRanIntegrityCheck() const { return m_ranIntegrityCheck; }
@@ -84,6 +114,12 @@ public:
     /** A consistent copy of the open database written to @p targetFile (VACUUM INTO). */
     bool backupTo(const QString &targetFile, QString *error) const;
 
+    /**
+     * Creates an empty file with a new, unique name "<target>.XXXXXX.part" beside @p targetFile
+     * for a backup to be written into (never an existing file). False when none can be made.
+     */
+    static bool reservePartialFile(const QString &targetFile, QString *partial);
+
     /** The default location: <user data folder>/humasdesk.sqlite. */
     static QString defaultPath();
 
@@ -98,10 +134,19 @@ public:
      */
     void markFailed();
 
+    /**
+     * Sets name and options of a read-only connection to @p path on @p db (not opened). A
+     * file in a folder this user may not write is read as immutable when no -wal file exists.
+     */
+    static void configureReadOnly(QSqlDatabase *db, const QString &path);
+    /** "… is read-only …": the message for a file this user may not write. */
+    static QString readOnlyMessage(const QString &path);
+
     static constexpr int ApplicationId = 0x48554d53; // "HUMS"
 
 private:
     bool migrate(int fromVersion, QString *error);
+    bool openReadOnly(const QString &path, const DatabaseInfo &info, QString *error);
     bool loadSiteId(QString *error);
     bool needsIntegrityCheck(const QString &path) const;
     void writeVerifiedNote(const QString &path) const;
@@ -114,6 +159,7 @@ private:
     int m_failedDepth = 0;
     IntegrityCheck m_integrityCheck = IntegrityCheck::WhenChanged;
     bool m_ranIntegrityCheck = false;
+    bool m_readOnly = false;
     QString m_checkedOn;
 };
 

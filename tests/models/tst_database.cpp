@@ -1,10 +1,15 @@
+#include "agenda/eventrepository.h"
+#include "auth/role.h"
 #include "mockclock.h"
+#include "ppid/ppidrequestrepository.h"
 #include "store/database.h"
+#include "store/schemacheck.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -90,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(pragma(db, "journal_mode"), QString("delete"));
     }
 
-    void emptyFileIsTreatedAsNew()
+    void emptyFileOpensOnlyWhenInitialising()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("empty.sqlite");
@@ -99,8 +104,79 @@ private Q_SLOTS:
         f.close();
         Database db;
         QString error;
-        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QVERIFY(!db.open(path, &error));
+        QVERIFY2(error.contains("empty"), qPrintable(error));
+        QCOMPARE(QFileInfo(path).size(), qint64(0));
+        QVERIFY(!QFile::exists(path + "-wal"));
+        Database::OpenOptions options;
+        options.initialiseEmpty = true;
+        QVERIFY2(db.open(path, &error, options), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    }
+
+    void freshDatabaseMatchesItsSchema()
+    {
+        HumasTest::TestDatabase t;
+        QVERIFY(t.isOpen());
+        const QStringList expected = Humas::SchemaCheck::expected(Database::latestSchemaVersion());
+        QVERIFY(expected.contains("table events"));
+        QVERIFY(expected.contains("table ppid_requests"));
+        QCOMPARE(Humas::SchemaCheck::problems(t.db().connection(), Database::latestSchemaVersion()), QStringList());
+        // The same file claimed to be schema 1 has tables schema 1 does not know.
+        QVERIFY(!Humas::SchemaCheck::problems(t.db().connection(), 1).isEmpty());
+    }
+
+    void refusesAMissingIndexOrColumn_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("index") << "DROP INDEX outbox_row"
+                               << "outbox_row";
+        QTest::newRow("table") << "DROP TABLE events"
+                               << "events";
+        QTest::newRow("extra column") << "ALTER TABLE venues ADD COLUMN colour TEXT"
+                                      << "venues.colour";
+    }
+
+    void refusesAMissingIndexOrColumn()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, named);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("damaged.sqlite");
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+        }
+        makeSqlite(path, {"PRAGMA foreign_keys=OFF", damage});
+        const QByteArray before = fileHash(path);
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, &error));
+        QVERIFY2(error.contains(named) && error.contains("not changed"), qPrintable(error));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void readersReportSqlErrors()
+    {
+        HumasTest::TestDatabase t;
+        QVERIFY(t.isOpen());
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec("DROP TABLE ppid_requests"));
+        QString error;
+        const QList<Humas::PpidRequest> rows =
+            Humas::PpidRequestRepository(t.db(), Humas::Actor::system()).list({}, {}, &error);
+        QVERIFY(rows.isEmpty());
+        QVERIFY2(error.contains("ppid_requests"), qPrintable(error));
+        QVERIFY(q.exec("DROP TABLE events"));
+        error.clear();
+        Humas::EventRepository events(t.db(), Humas::Actor::system());
+        QVERIFY(events
+                    .eventsBetween(QDateTime::fromSecsSinceEpoch(0, Qt::UTC),
+                                   QDateTime::fromSecsSinceEpoch(4e9, Qt::UTC), &error)
+                    .isEmpty());
+        QVERIFY2(error.contains("events"), qPrintable(error));
     }
 
     void refusesGarbageUnchanged_data()
