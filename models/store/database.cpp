@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "common/uuid7.h"
 #include "migrations.h"
+#include "openfiles.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -233,6 +234,7 @@ bool Database::open(const QString &path, QString *error, Journal journal)
     m_checkedOn = Clock::instance()->nowUtc().date().toString(Qt::ISODate);
     // Any verified note is stale from now on until the next clean close rewrites it.
     QFile::remove(verifiedNotePath(m_path));
+    OpenDatabaseFiles::registerPath(this, m_path);
     qCDebug(lcStore) << "opened" << m_path << "schema" << schemaVersion();
     return true;
 }
@@ -252,6 +254,7 @@ void Database::close()
         }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    OpenDatabaseFiles::unregisterPath(this);
     // Only a clean close records the file as verified; after a crash the note is stale.
     if (wasOpen && !m_path.isEmpty())
         writeVerifiedNote(m_path);
