@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QFileSystemModel>
 #include <QMimeDatabase>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 
@@ -282,7 +283,7 @@ void FileDialogs::guardApplication()
     // Dialogs Qt opens by itself (QPrintPreviewDialog's "Export to PDF", QPrintDialog's "Print
     // to file" browser) are then Qt's widget dialogs, which the guard below can reach.
     QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs, true);
-    static ApplicationGuard *guard = nullptr;
+    static QPointer<ApplicationGuard> guard;
     if (!guard && qApp) {
         guard = new ApplicationGuard(qApp);
         qApp->installEventFilter(guard);
