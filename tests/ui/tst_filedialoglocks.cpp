@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "testenvironment.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileSystemModel>
@@ -191,6 +192,33 @@ private Q_SLOTS:
                 return;
         }
         QCOMPARE(locksHeld(), before);
+        dialog.reject();
+    }
+
+    /**
+     * A file dialog Qt makes by itself (QPrintPreviewDialog's "Export to PDF" calls
+     * QFileDialog::getSaveFileName in the working directory): the guard gives it the safe
+     * provider and the filter when it is shown, and moves it out of the working directory.
+     */
+    void qtOwnFileDialogKeepsTheLocks()
+    {
+        HumasUi::FileDialogs::guardApplication();
+        const int before = locksHeld();
+        const QString startDir = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(m_dir.path()));
+        QFileDialog dialog(nullptr, "Export to PDF", QDir::currentPath(), "*.pdf");
+        dialog.show();
+        QDir::setCurrent(startDir);
+        auto *model = dialog.findChild<QFileSystemModel *>();
+        QVERIFY(model);
+        waitForTypes(*model, databaseFiles());
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(locksHeld(), before);
+        QVERIFY(dialog.proxyModel());
+        for (const QString &file : databaseFiles())
+            QVERIFY(!dialog.proxyModel()->mapFromSource(model->index(file)).isValid());
+        QCOMPARE(dialog.directory().absolutePath(), HumasUi::FileDialogs::startFolder(HumasUi::FileDialogs::Kind::Pdf));
         dialog.reject();
     }
 

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLineEdit>
+#include <QPrinter>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTextDocument>
@@ -220,6 +221,13 @@ private Q_SLOTS:
         HumasUi::SettingsDialog settings(m_db->db(), m_db->addUser("admin1", "admin"));
         QVERIFY(!settings.setEmblemFile(m_db->path()));
         QVERIFY2(settings.errorText().contains("database HumasDesk has open"), qPrintable(settings.errorText()));
+
+        QPrinter printer;
+        printer.setOutputFileName(m_db->path()); // "Print to file" onto the database
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!FileDialogs::checkPrintTarget(nullptr, printer));
+        printer.setOutputFileName(m_documents + "/agenda.pdf");
+        QVERIFY(FileDialogs::checkPrintTarget(nullptr, printer));
 
         QTextDocument doc("agenda");
         error.clear();

@@ -141,6 +141,8 @@ QTextDocument *AgendaPrintDialog::document(QObject *parent) const
 
 void AgendaPrintDialog::render(QPrinter *printer) const
 {
+    if (!FileDialogs::checkPrintTarget(window(), *printer))
+        return;
     const std::unique_ptr<QTextDocument> doc(document(nullptr));
     doc->print(printer);
 }

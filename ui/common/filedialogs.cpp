@@ -14,6 +14,7 @@
 #include <QFileSystemModel>
 #include <QMimeDatabase>
 #include <QPointer>
+#include <QPrinter>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 
@@ -155,9 +156,9 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        // Show reaches a dialog inside show()/exec(), before its event loop delivers the file
-        // listings the model turns into icons and types.
-        if (event->type() == QEvent::Show && watched->isWidgetType() && qobject_cast<QDialog *>(watched) &&
+        // Polish reaches a dialog inside show()/exec(), before its event loop delivers the file
+        // listings the model turns into icons and types, and before its views are visible.
+        if (event->type() == QEvent::Polish && watched->isWidgetType() && qobject_cast<QDialog *>(watched) &&
             !qobject_cast<GuardedFileDialog *>(watched))
             FileDialogs::guard(watched);
         return false;
@@ -276,6 +277,20 @@ void FileDialogs::guard(QObject *root)
         if (model->iconProvider() != iconProvider())
             model->setIconProvider(iconProvider());
     }
+    auto *dialog = qobject_cast<QFileDialog *>(root);
+    if (!dialog || qobject_cast<GuardedFileDialog *>(dialog))
+        return;
+    // Qt's own dialogs ("Export to PDF", "Print To File ...") cannot be replaced; at least they
+    // neither list the database files nor start where the program was started.
+    if (!dialog->proxyModel())
+        dialog->setProxyModel(new DatabaseFilesFilter(dialog));
+    if (QFileInfo(dialog->directory().absolutePath()) == QFileInfo(QDir::currentPath()))
+        dialog->setDirectory(startFolder(Kind::Pdf));
+}
+
+bool FileDialogs::checkPrintTarget(QWidget *parent, const QPrinter &printer)
+{
+    return printer.outputFileName().isEmpty() || checkPath(parent, printer.outputFileName());
 }
 
 void FileDialogs::guardApplication()

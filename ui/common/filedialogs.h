@@ -7,6 +7,7 @@
 
 class QAbstractFileIconProvider;
 class QFileDialog;
+class QPrinter;
 class QObject;
 class QWidget;
 
@@ -64,10 +65,17 @@ public:
      * Humas::OpenDatabaseFiles). Every place that reads or writes a path the user chose checks it.
      */
     static bool checkPath(QWidget *parent, const QString &path);
+    /**
+     * checkPath() for the file @p printer prints to, if any ("Print to file", Qt's "Export to
+     * PDF"): call it before painting, since the PDF engine opens and truncates the file then.
+     */
+    static bool checkPrintTarget(QWidget *parent, const QPrinter &printer);
 
     /**
      * Gives every QFileSystemModel inside @p root (a QPrintDialog's file-name completer, a
      * dialog Qt makes itself) the safe icon provider. Call before the dialog runs its event loop.
+     * A plain QFileDialog also gets the filter that hides the database files, and leaves the
+     * working directory for the PDF folder.
      */
     static void guard(QObject *root);
     /** Guards every dialog of the application as it is shown (see guard()); app/ calls it once. */
