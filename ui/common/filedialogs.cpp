@@ -147,7 +147,11 @@ public:
     }
 };
 
-/** Gives every dialog Qt makes by itself (print dialog, its "Print to file" browser) the safe provider. */
+/**
+ * Runs guard() on every dialog the application shows: what Qt makes by itself (QPrintDialog with
+ * its file-name completer, the QFileDialog behind "Export to PDF" and "Print To File ...") is
+ * out of reach of FileDialogs::create().
+ */
 class ApplicationGuard : public QObject
 {
 public:
