@@ -4,6 +4,7 @@
 #include "agenda/agendapage.h"
 #include "auth/pageaccess.h"
 #include "auth/userrepository.h"
+#include "common/filedialogs.h"
 #include "common/firstadmindialog.h"
 #include "common/logindialog.h"
 #include "common/mainwindow.h"
@@ -120,6 +121,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("HumasDesk"));
     QApplication::setApplicationVersion(QStringLiteral(HUMAS_VERSION));
     QApplication::setWindowIcon(applicationIcon());
+    // Also the file dialogs Qt opens by itself (print to file) must not open the database's files.
+    HumasUi::FileDialogs::guardApplication();
 
     // The language comes first: every widget and every message is made in it.
     QString language = languageFromArguments(QCoreApplication::arguments());

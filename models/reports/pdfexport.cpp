@@ -1,5 +1,7 @@
 #include "pdfexport.h"
 
+#include "store/openfiles.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
@@ -36,6 +38,9 @@ bool PdfExport::write(QTextDocument *document, const QString &file, QPageLayout:
         return fail(error, tr("There is nothing to export."));
     if (file.trimmed().isEmpty())
         return fail(error, tr("No file name was given for the PDF."));
+    // Renaming the PDF over the open database (or its WAL) would replace it under SQLite.
+    if (!OpenDatabaseFiles::checkNotDatabaseFile(file, error))
+        return false;
     const QFileInfo target(file);
     if (target.exists() && (target.isDir() || !target.isWritable()))
         return fail(error,

@@ -72,6 +72,16 @@ void LocalPreferences::setAgendaSigner(const QStringList &positionNameNip)
     m_settings->setValue(QStringLiteral("print/agendaSigner"), positionNameNip);
 }
 
+QString LocalPreferences::lastFolder(const QString &kind) const
+{
+    return m_settings->value(QStringLiteral("fileDialogs/") + kind).toString();
+}
+
+void LocalPreferences::setLastFolder(const QString &kind, const QString &folder)
+{
+    m_settings->setValue(QStringLiteral("fileDialogs/") + kind, folder);
+}
+
 void LocalPreferences::sync()
 {
     m_settings->sync();

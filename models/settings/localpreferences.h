@@ -12,7 +12,7 @@ namespace Humas {
 
 /**
  * Preferences of this PC and user (QSettings, never synced): UI language, last user name,
- * window geometry, last visited page, last daily-backup day.
+ * window geometry, last visited page, last daily-backup day, the last folder of each kind of file.
  */
 class LocalPreferences
 {
@@ -38,6 +38,13 @@ public:
     /** The signer last used under a printed agenda on this PC: position, name, NIP. */
     QStringList agendaSigner() const;
     void setAgendaSigner(const QStringList &positionNameNip);
+
+    /**
+     * The folder a file dialog last used for one kind of file ("pdf", "calendar", "csv",
+     * "image", "scan", "backup"); empty when none was remembered.
+     */
+    QString lastFolder(const QString &kind) const;
+    void setLastFolder(const QString &kind, const QString &folder);
 
     void sync();
 

@@ -45,6 +45,10 @@ bool AutoBackup::runIfDue(const QString &databasePath, const QDate &today, QStri
         bool ok = false;
         QString message;
         {
+            // A second SQLite connection on the program's open database is safe although its
+            // close() closes a descriptor of that file: SQLite keeps one lock record per file
+            // for the whole process and defers closing while other connections hold locks
+            // (tst_filedialoglocks checks that the program keeps its locks).
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(databasePath);
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));

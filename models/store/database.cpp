@@ -6,6 +6,7 @@
 #include "common/uuid7.h"
 #include "migrations.h"
 #include "schemacheck.h"
+#include "openfiles.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -352,6 +353,7 @@ bool Database::open(const QString &path, QString *error, const OpenOptions &opti
     m_checkedOn = Clock::instance()->nowUtc().date().toString(Qt::ISODate);
     // Any verified note is stale from now on until the next clean close rewrites it.
     QFile::remove(verifiedNotePath(m_path));
+    OpenDatabaseFiles::registerPath(this, m_path);
     qCDebug(lcStore) << "opened" << m_path << "schema" << schemaVersion();
     return true;
 }
@@ -391,6 +393,7 @@ bool Database::openReadOnly(const QString &path, const DatabaseInfo &info, QStri
     m_readOnly = true;
     m_siteId = meta(QStringLiteral("site_id"));
     m_hlc = std::make_unique<HybridClock>(Clock::instance(), m_siteId);
+    OpenDatabaseFiles::registerPath(this, m_path);
     qCDebug(lcStore) << "opened read-only" << m_path;
     return true;
 }
@@ -410,6 +413,7 @@ void Database::close()
         }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    OpenDatabaseFiles::unregisterPath(this);
     // Only a clean close records the file as verified; after a crash the note is stale.
     if (wasOpen && !m_path.isEmpty() && !m_readOnly)
         writeVerifiedNote(m_path);

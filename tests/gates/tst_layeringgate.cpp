@@ -75,6 +75,20 @@ private Q_SLOTS:
         }
     }
 
+    /**
+     * Issue 8: Qt's file dialog and file-system model open files to sniff their type, which
+     * drops SQLite's locks on the open database. Only ui/common/filedialogs.* may use them.
+     */
+    void fileDialogsOnlyThroughTheHelper()
+    {
+        const QRegularExpression dialogs("\\b(QFileDialog|QFileSystemModel)\\b");
+        QStringList bad;
+        for (const char *folder : {"ui", "app"})
+            bad += offenders(QString::fromLatin1(folder), dialogs);
+        bad = bad.filter(QRegularExpression("^(?!ui/common/filedialogs\\.(h|cpp):)"));
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join('\n')));
+    }
+
     void noStrayDebugOutput()
     {
         const QRegularExpression debug("\\bqDebug\\s*\\(");

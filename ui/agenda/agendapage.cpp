@@ -14,6 +14,7 @@
 #include "agenda/timegridview.h"
 #include "common/clock.h"
 #include "common/datetext.h"
+#include "common/filedialogs.h"
 #include "common/messagebox.h"
 #include "master/referencerepositories.h"
 #include "settings/appsettings.h"
@@ -22,7 +23,6 @@
 #include <QActionGroup>
 #include <QDateEdit>
 #include <QEvent>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -593,8 +593,8 @@ void AgendaPage::printAgenda()
 
 void AgendaPage::importCalendar()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import calendar"), QString(),
-                                                      tr("iCalendar files (*.ics);;All files (*)"));
+    const QString file = FileDialogs::openFile(this, FileDialogs::Kind::Calendar, tr("Import calendar"),
+                                               tr("iCalendar files (*.ics);;All files (*)"));
     if (file.isEmpty())
         return;
     Humas::EventIcal ical(m_db, m_actor);
@@ -614,9 +614,9 @@ void AgendaPage::importCalendar()
 
 void AgendaPage::exportCalendar()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export calendar"),
-                                                      QStringLiteral("agenda-%1.ics").arg(m_date.toString(Qt::ISODate)),
-                                                      tr("iCalendar files (*.ics)"));
+    const QString file = FileDialogs::saveFile(this, FileDialogs::Kind::Calendar, tr("Export calendar"),
+                                               QStringLiteral("agenda-%1.ics").arg(m_date.toString(Qt::ISODate)),
+                                               tr("iCalendar files (*.ics)"));
     if (file.isEmpty())
         return;
     const bool publicOnly =

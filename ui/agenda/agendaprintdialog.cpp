@@ -2,6 +2,7 @@
 
 #include "agenda/agendamodel.h"
 #include "common/errorlabel.h"
+#include "common/filedialogs.h"
 #include "common/messagebox.h"
 #include "reports/agendareport.h"
 #include "reports/pdfexport.h"
@@ -11,7 +12,6 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -141,6 +141,8 @@ QTextDocument *AgendaPrintDialog::document(QObject *parent) const
 
 void AgendaPrintDialog::render(QPrinter *printer) const
 {
+    if (!FileDialogs::checkPrintTarget(window(), *printer))
+        return;
     const std::unique_ptr<QTextDocument> doc(document(nullptr));
     doc->print(printer);
 }
@@ -186,8 +188,8 @@ void AgendaPrintDialog::savePdf()
     const QString suggested =
         QStringLiteral("agenda-%1-%2.pdf")
             .arg(m_model->directory().officialCode(officialId()).toLower(), m_date->date().toString(Qt::ISODate));
-    const QString file =
-        QFileDialog::getSaveFileName(this, tr("Save agenda as PDF"), suggested, tr("PDF files (*.pdf)"));
+    const QString file = FileDialogs::saveFile(this, FileDialogs::Kind::Pdf, tr("Save agenda as PDF"), suggested,
+                                               tr("PDF files (*.pdf)"));
     if (file.isEmpty())
         return;
     QString error;

@@ -10,6 +10,7 @@
 #include "common/clock.h"
 #include "common/datetext.h"
 #include "common/errorlabel.h"
+#include "common/filedialogs.h"
 #include "common/messagebox.h"
 #include "master/referencerepositories.h"
 #include "settings/appsettings.h"
@@ -17,7 +18,6 @@
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -202,9 +202,8 @@ QStringList EventEditDialog::conflictLines() const
 
 void EventEditDialog::chooseFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Attach invitation scan"), QString(),
-                                     tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+    const QString path = FileDialogs::openFile(this, FileDialogs::Kind::Scan, tr("Attach invitation scan"),
+                                               tr("Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
     if (!path.isEmpty())
         attachFile(path);
 }

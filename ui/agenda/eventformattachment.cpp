@@ -1,6 +1,7 @@
 #include "agenda/eventformattachment.h"
 
 #include "store/blobstore.h"
+#include "store/openfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -62,6 +63,9 @@ void EventFormAttachment::setBlob(const QString &sha256)
 
 bool EventFormAttachment::attachFile(const QString &path, QString *error)
 {
+    // Reading the database's own file with QFile would drop SQLite's locks when it closes.
+    if (!Humas::OpenDatabaseFiles::checkNotDatabaseFile(path, error))
+        return false;
     QFile file(path);
     if (file.size() > Humas::BlobStore::MaximumSize) {
         if (error)

@@ -6,6 +6,7 @@
 #include "common/aboutdialog.h"
 #include "common/clock.h"
 #include "common/datetext.h"
+#include "common/filedialogs.h"
 #include "common/messagebox.h"
 #include "common/placeholderpage.h"
 #include "common/settingsdialog.h"
@@ -22,14 +23,12 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
@@ -427,17 +426,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::backUpDatabase()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested =
-        folder + QStringLiteral("/humasdesk-") + today().toString(Qt::ISODate) + QStringLiteral(".sqlite");
-    const QString fileName =
-        QFileDialog::getSaveFileName(this, tr("Back up database"), suggested, tr("HumasDesk database (*.sqlite)"));
+    const QString suggested = QStringLiteral("humasdesk-") + today().toString(Qt::ISODate) + QStringLiteral(".sqlite");
+    const QString fileName = FileDialogs::saveFile(this, FileDialogs::Kind::Backup, tr("Back up database"), suggested,
+                                                   tr("HumasDesk database (*.sqlite)"));
     if (!fileName.isEmpty())
         backUpTo(fileName);
 }
 
 bool MainWindow::backUpTo(const QString &fileName)
 {
+    if (!FileDialogs::checkPath(this, fileName))
+        return false;
     QString error;
     if (!m_db.backupTo(fileName, &error)) {
         MessageBox::critical(this, tr("Backup failed"), error);

@@ -1,18 +1,19 @@
 #include "settingsdialog.h"
 
 #include "common/errorlabel.h"
+#include "common/filedialogs.h"
 #include "common/translations.h"
 #include "ppid/registrationnumber.h"
 #include "settings/appsettings.h"
 #include "settings/localpreferences.h"
 #include "store/database.h"
+#include "store/openfiles.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -203,14 +204,20 @@ void SettingsDialog::showEmblem(const QByteArray &data)
 
 void SettingsDialog::chooseEmblem()
 {
-    const QString fileName =
-        QFileDialog::getOpenFileName(this, tr("Choose the emblem"), QString(), tr("Images (*.png *.jpg *.jpeg)"));
+    const QString fileName = FileDialogs::openFile(this, FileDialogs::Kind::Image, tr("Choose the emblem"),
+                                                   tr("Images (*.png *.jpg *.jpeg)"));
     if (!fileName.isEmpty())
         setEmblemFile(fileName);
 }
 
 bool SettingsDialog::setEmblemFile(const QString &fileName)
 {
+    QString refused;
+    // Reading the database's own file with QFile would drop SQLite's locks when it closes.
+    if (!Humas::OpenDatabaseFiles::checkNotDatabaseFile(fileName, &refused)) {
+        m_error->showMessage(refused);
+        return false;
+    }
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         m_error->showMessage(tr("Cannot read %1: %2").arg(fileName, file.errorString()));

@@ -1,5 +1,6 @@
 #include "recordtab.h"
 
+#include "common/filedialogs.h"
 #include "common/messagebox.h"
 #include "master/holidaycsv.h"
 #include "master/masterdata.h"
@@ -8,7 +9,6 @@
 #include "master/recordsortproxy.h"
 #include "master/recordtablemodel.h"
 
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -247,14 +247,16 @@ void RecordTab::chooseHolidayFile()
 {
     if (!isHolidays() || !canWrite())
         return;
-    const QString fileName =
-        QFileDialog::getOpenFileName(this, tr("Import holidays"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    const QString fileName = FileDialogs::openFile(this, FileDialogs::Kind::Csv, tr("Import holidays"),
+                                                   tr("CSV files (*.csv);;All files (*)"));
     if (!fileName.isEmpty())
         importHolidays(fileName);
 }
 
 bool RecordTab::importHolidays(const QString &fileName)
 {
+    if (!FileDialogs::checkPath(this, fileName))
+        return false;
     QList<Humas::HolidayEntry> entries;
     Humas::HolidayCsv::ImportResult result;
     QString error;

@@ -1,6 +1,7 @@
 #include "ppid/ppiddialogprinting.h"
 
 #include "auth/userrepository.h"
+#include "common/filedialogs.h"
 #include "master/referencerepositories.h"
 #include "reports/pdfexport.h"
 
@@ -15,8 +16,10 @@ namespace HumasUi {
 
 namespace {
 
-void render(const QTextDocument &document, QPrinter *printer)
+void render(QWidget *parent, const QTextDocument &document, QPrinter *printer)
 {
+    if (!FileDialogs::checkPrintTarget(parent, *printer))
+        return;
     const std::unique_ptr<QTextDocument> copy(document.clone());
     copy->print(printer);
 }
@@ -30,7 +33,7 @@ void preview(QWidget *parent, const QTextDocument &document, QPageLayout::Orient
     dialog.setWindowTitle(PpidDialogPrinting::tr("Print preview"));
     dialog.resize(900, 760);
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
-                     [&document](QPrinter *p) { render(document, p); });
+                     [parent, &document](QPrinter *p) { render(parent, document, p); });
     dialog.exec();
 }
 
@@ -56,7 +59,7 @@ void PpidDialogPrinting::print(QWidget *parent, const QTextDocument &document, Q
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageLayout(Humas::PdfExport::pageLayout(orientation));
     printer.setDocName(document.metaInformation(QTextDocument::DocumentTitle));
-    render(document, &printer);
+    render(parent, document, &printer);
 }
 
 QList<QPair<QString, QString>> PpidDialogPrinting::opdChoices(Humas::Database &db, const Humas::Actor &actor)

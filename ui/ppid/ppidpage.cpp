@@ -1,5 +1,6 @@
 #include "ppid/ppidpage.h"
 
+#include "common/filedialogs.h"
 #include "common/messagebox.h"
 #include "ppid/ppidcsv.h"
 #include "ppid/ppiddeadlinerecompute.h"
@@ -21,13 +22,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
@@ -486,6 +485,8 @@ void PpidPage::openRequest(const QString &id)
 
 bool PpidPage::exportCsv(const QString &path)
 {
+    if (!FileDialogs::checkPath(this, path))
+        return false;
     const Humas::PpidRegisterFilter filter = m_model->filter();
     QDate from;
     QDate to;
@@ -512,9 +513,8 @@ void PpidPage::exportCsvAs()
         name += QLatin1Char('-') + QString::number(filter.year);
     if (filter.month > 0)
         name += QLatin1Char('-') + QStringLiteral("%1").arg(filter.month, 2, 10, QLatin1Char('0'));
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export register"), dir + QLatin1Char('/') + name + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
+    const QString path = FileDialogs::saveFile(this, FileDialogs::Kind::Csv, tr("Export register"),
+                                               name + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportCsv(path);
 }
