@@ -250,7 +250,7 @@ QList<QDate> Recurrence::periodDates(int period) const
     return dates;
 }
 
-QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) const
+QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to, qsizetype limit) const
 {
     QList<QDateTime> result;
     if (!m_start.isValid() || !from.isValid() || !to.isValid() || to < from)
@@ -260,9 +260,13 @@ QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) con
         if (occurrence.date() >= from && !isException(occurrence))
             result.append(occurrence);
     };
+    // One past the limit is enough to know the limit was passed.
+    const auto full = [&] { return limit >= 0 && result.size() > limit; };
     if (s > to)
         return result;
     keep(m_start); // DTSTART is always the first occurrence.
+    if (full())
+        return result;
     int produced = 1;
 
     // Without COUNT, whole periods before the window cannot matter: jump close to it.
@@ -314,6 +318,8 @@ QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) con
             if (d > to || isPastUntil(occurrence) || (m_rule.count > 0 && ++produced > m_rule.count))
                 return result;
             keep(occurrence);
+            if (full())
+                return result;
         }
     }
 }
