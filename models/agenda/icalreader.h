@@ -37,7 +37,7 @@ public:
      * Occurrences one RRULE may give within the expansion window: 1,000. The window is three
      * years (1,097 days at most) and a rule gives at most one occurrence a day, so only a rule
      * repeating (nearly) daily over the whole window passes it: in practice an RRULE whose
-     * UNTIL or COUNT was forgotten. A working-day rule over the whole window gives 783 at most.
+     * UNTIL or COUNT was forgotten. A working-day rule over the whole window gives 784 at most.
      */
     static constexpr int MaxOccurrencesPerRule = 1000;
     /**
