@@ -241,6 +241,8 @@ private:
     QList<RawEvent> m_events;
     QHash<QString, QTimeZone> m_fileZones;
     QHash<QString, QTimeZone> m_zoneCache;
+    /** What is left of IcalReader::MaxRecurrenceSteps. */
+    qint64 m_steps = IcalReader::MaxRecurrenceSteps;
     /** RECURRENCE-ID instants per UID: those occurrences are replaced by their override. */
     QHash<QString, QList<std::pair<QDateTime, bool>>> m_overridden;
 };
@@ -481,7 +483,12 @@ bool Parser::expand(const RawEvent &raw, const IcalEvent &event, QList<IcalEvent
     // Expand no further than the tighter of the two limits, plus one to see it passed.
     const qsizetype room = IcalReader::MaxEventsPerFile - out->size();
     const qsizetype limit = std::min<qsizetype>(IcalReader::MaxOccurrencesPerRule, room);
-    const QList<QDateTime> starts = recurrence.occurrences(m_from, m_to, limit);
+    const QList<QDateTime> starts = recurrence.occurrences(m_from, m_to, limit, &m_steps);
+    if (m_steps < 0)
+        return fail(rrule->line, IcalReader::tr("The repeating events of this file take too long to expand: this "
+                                                "rule counts its occurrences (COUNT) from a start long before %1. "
+                                                "Give it a start closer to the events it is meant for.")
+                                     .arg(m_from.toString(Qt::ISODate)));
     if (starts.size() > IcalReader::MaxOccurrencesPerRule)
         return fail(rrule->line,
                     IcalReader::tr("The repeating event gives more than %L1 occurrences between %2 and %3; at most "

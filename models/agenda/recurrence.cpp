@@ -250,7 +250,7 @@ QList<QDate> Recurrence::periodDates(int period) const
     return dates;
 }
 
-QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to, qsizetype limit) const
+QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to, qsizetype limit, qint64 *budget) const
 {
     QList<QDateTime> result;
     if (!m_start.isValid() || !from.isValid() || !to.isValid() || to < from)
@@ -290,6 +290,8 @@ QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to, qsi
         period = int(std::max<qint64>(0, units / m_rule.interval - 1));
     }
     for (;; ++period) {
+        if (budget && --*budget < 0)
+            return result;
         const QList<QDate> dates = periodDates(period);
         // Periods only move forward; stop once a whole period lies past the window.
         const qint64 step = qint64(period) * m_rule.interval;

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void eventsPerFileCapped_data();
     void eventsPerFileCapped();
     void fileSizeCapped();
+    void expansionWorkCapped();
     void checkedBeforeTheWriteLock();
     void descriptionBlock_data();
     void descriptionBlock();
@@ -795,6 +796,28 @@ void TestEventIcal::fileSizeCapped()
     // The same event without the padding is imported.
     QVERIFY2(ical.importData(event, &summary, &error), qPrintable(error));
     QCOMPARE(events(*m_db), 1);
+}
+
+void TestEventIcal::expansionWorkCapped()
+{
+    // Rules with COUNT are counted from DTSTART: 700,000 days from the year 1 end in 1917, far
+    // before the window, and cost 700,001 steps each. Five fit in the budget, the sixth not.
+    QCOMPARE(IcalReader::MaxRecurrenceSteps, qint64(4000000));
+    QStringList lines;
+    for (int k = 0; k < 6; ++k)
+        lines << vevent(QString("old%1@test").arg(k), "Kuno", ":00010101T080000", ":00010101T090000",
+                        {(k == 5 ? "!" : "") + QString("RRULE:FREQ=DAILY;COUNT=700000")});
+    const Ics ics = calendar(lines);
+    EventIcal ical(m_db->db(), Actor::system());
+    ical.setExpansionWindow(WindowFrom, WindowTo);
+    QString error;
+    QVERIFY(!ical.prepareImport(ics.data, &error));
+    QVERIFY2(error.startsWith(QString("Line %1: ").arg(ics.markedLine)) && error.contains("too long to expand"),
+             qPrintable(error));
+    // Five of them are expanded (to nothing in the window).
+    lines = lines.mid(0, 5 * lines.size() / 6);
+    QVERIFY2(ical.prepareImport(calendar(lines).data, &error), qPrintable(error));
+    QCOMPARE(ical.preparedCount(), 0);
 }
 
 void TestEventIcal::checkedBeforeTheWriteLock()
