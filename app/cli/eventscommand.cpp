@@ -98,8 +98,13 @@ void EventsCommand::addOptions(QCommandLineParser *parser) const
     parser->addOption({StatusOption, tr("Status: %1 (default diajukan).").arg(statusCodes().join(QStringLiteral(", "))),
                        tr("STATUS")});
     parser->addOption({AllDayOption, tr("An all-day event: --start and --end are dates.")});
-    parser->addOption({FromOption, tr("First day to list or export, YYYY-MM-DD."), tr("DATE")});
-    parser->addOption({ToOption, tr("Last day to list or export (inclusive), YYYY-MM-DD."), tr("DATE")});
+    parser->addOption({FromOption,
+                       tr("First day to list or export (with import: to expand repeating events from), YYYY-MM-DD."),
+                       tr("DATE")});
+    parser->addOption(
+        {ToOption,
+         tr("Last day to list or export (with import: to expand repeating events to), inclusive, YYYY-MM-DD."),
+         tr("DATE")});
     parser->addOption({JsonOption, tr("Print the list as JSON.")});
     m_ical.addOptions(parser);
 }

@@ -25,7 +25,7 @@ QString EventsIcalCommand::summary() const
 
 QString EventsIcalCommand::syntax() const
 {
-    return tr("import FILE.ics | export FILE.ics [--from DATE --to DATE] [--public]");
+    return tr("import FILE.ics [--from DATE --to DATE] | export FILE.ics [--from DATE --to DATE] [--public]");
 }
 
 void EventsIcalCommand::addOptions(QCommandLineParser *parser) const
@@ -47,10 +47,14 @@ int EventsIcalCommand::run(const QCommandLineParser &parser, const QString &data
 
 int EventsIcalCommand::importFile(const QCommandLineParser &parser, const QString &databasePath)
 {
-    for (const QString &option : {FromOption, ToOption, PublicOption}) {
-        if (parser.isSet(option))
-            return usageError(tr("events import takes no --%1; it imports the whole file.").arg(option));
-    }
+    if (parser.isSet(PublicOption))
+        return usageError(tr("events import takes no --%1; it imports the whole file.").arg(PublicOption));
+    // With import, --from and --to choose the days repeating events are expanded in.
+    QDate from;
+    QDate to;
+    if ((parser.isSet(FromOption) || parser.isSet(ToOption)) &&
+        !EventsCommand::parseDateRange(parser, QStringLiteral("events import"), &from, &to))
+        return ExitUsage;
     const QString path = QFileInfo(parser.positionalArguments().at(1)).absoluteFilePath();
     if (!QFileInfo(path).isFile())
         return failure(tr("The file %1 does not exist.").arg(QDir::toNativeSeparators(path)));
@@ -58,6 +62,7 @@ int EventsIcalCommand::importFile(const QCommandLineParser &parser, const QStrin
     if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
         return code;
     Humas::EventIcal ical(db, Humas::Actor::system());
+    ical.setExpansionWindow(from, to);
     Humas::EventIcal::ImportSummary summary;
     QString error;
     if (!ical.importFile(path, &summary, &error))

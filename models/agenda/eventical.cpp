@@ -9,6 +9,7 @@
 #include "master/masterdata.h"
 #include "master/referencerepositories.h"
 #include "settings/appsettings.h"
+#include "store/changewriter.h"
 #include "store/database.h"
 
 #include "common/filewrite.h"
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QSqlQuery>
 #include <QUuid>
 
 namespace Humas {
@@ -229,17 +231,25 @@ public:
     };
 
     Importer(Database &db, const Actor &actor, const QByteArray &data)
-        : m_db(db), m_actor(actor), m_data(data), m_directory(db, actor), m_repository(db, actor)
+        : m_db(db), m_actor(actor), m_data(data), m_directory(db, actor), m_repository(db, actor),
+          m_writer(db, actor.username)
     {
     }
 
+    /** Maps and checks every event without writing (no write lock); false with "Line N: …". */
+    bool prepare(const QList<IcalEvent> &events, QString *error);
+    int count() const { return int(m_pending.size()); }
+    /** Stores what prepare() accepted, in one transaction. */
+    bool write(ImportSummary *summary, QString *error);
+
+private:
     bool map(const IcalEvent &ical, Pending *pending, QString *error) const;
     /** Whether the event is in the database already (or earlier in this file). */
     bool isKnown(Pending *pending);
     bool store(Pending *pending, ImportSummary *summary, QString *error);
-    void loadKnown(const QList<Pending> &pending);
+    void loadKnown();
+    bool isLiveEvent(const QString &id);
 
-private:
     bool mapTimes(const IcalEvent &ical, EventRecord *e, QString *error) const;
     bool mapPeople(const IcalEvent &ical, const Fields &fields, EventRecord *e, QString *error) const;
     bool mapDescription(const IcalEvent &ical, const Fields &fields, EventRecord *e, QString *error) const;
@@ -256,9 +266,14 @@ private:
 
     Database &m_db;
     const Actor &m_actor;
-    const QByteArray &m_data;
+    const QByteArray m_data;
     Directory m_directory;
     EventRepository m_repository;
+    /** One writer for the whole import: its statements are prepared once, not per event. */
+    ChangeWriter m_writer;
+    QSqlQuery m_liveEvent;
+    bool m_liveEventPrepared = false;
+    QList<Pending> m_pending;
     QSet<QString> m_knownKeys;
     QHash<QString, QString> m_createdVenues; ///< "name|kecamatan id" (case-folded) → id
 };
@@ -452,13 +467,64 @@ QString EventIcal::Importer::venueCacheKey(const Pending &pending)
     return QString(pending.newVenueName + QLatin1Char('|') + pending.newVenueKecamatanId).toCaseFolded();
 }
 
-void EventIcal::Importer::loadKnown(const QList<Pending> &pending)
+bool EventIcal::Importer::prepare(const QList<IcalEvent> &events, QString *error)
 {
-    if (pending.isEmpty())
+    m_pending.resize(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        Pending &p = m_pending[i];
+        if (!map(events.at(i), &p, error))
+            return false;
+        // What add() would refuse is refused now, before the write lock is taken.
+        QString message;
+        if (!m_repository.validate(&p.record, &message))
+            return failAt(p.uid, "", message, error);
+    }
+    return true;
+}
+
+bool EventIcal::Importer::write(ImportSummary *summary, QString *error)
+{
+    Transaction transaction(m_db, error);
+    if (!transaction.isActive())
+        return false;
+    loadKnown();
+    ImportSummary result;
+    for (Pending &p : m_pending) {
+        if (isKnown(&p)) {
+            ++result.skipped;
+            continue;
+        }
+        if (!store(&p, &result, error))
+            return false;
+    }
+    if (!transaction.commit(error))
+        return false;
+    if (summary)
+        *summary = result;
+    return true;
+}
+
+bool EventIcal::Importer::isLiveEvent(const QString &id)
+{
+    if (!m_liveEventPrepared) {
+        m_liveEvent = QSqlQuery(m_db.connection());
+        m_liveEventPrepared = m_liveEvent.prepare(QStringLiteral("SELECT 1 FROM events WHERE id = ? AND deleted = 0"));
+        if (!m_liveEventPrepared)
+            return m_repository.get(id).isValid();
+    }
+    m_liveEvent.bindValue(0, id);
+    const bool live = m_liveEvent.exec() && m_liveEvent.next();
+    m_liveEvent.finish();
+    return live;
+}
+
+void EventIcal::Importer::loadKnown()
+{
+    if (m_pending.isEmpty())
         return;
-    QDateTime from = pending.constFirst().record.start;
-    QDateTime to = pending.constFirst().record.end;
-    for (const Pending &p : pending) {
+    QDateTime from = m_pending.constFirst().record.start;
+    QDateTime to = m_pending.constFirst().record.end;
+    for (const Pending &p : std::as_const(m_pending)) {
         from = qMin(from, p.record.start);
         to = qMax(to, p.record.end);
     }
@@ -468,7 +534,7 @@ void EventIcal::Importer::loadKnown(const QList<Pending> &pending)
 
 bool EventIcal::Importer::isKnown(Pending *pending)
 {
-    if (isEventId(pending->uid) && m_repository.get(pending->uid).isValid())
+    if (isEventId(pending->uid) && isLiveEvent(pending->uid))
         return true;
     // A venue this import added already is known by now; a venue still to be added is not,
     // and neither is any event there.
@@ -494,7 +560,7 @@ bool EventIcal::Importer::store(Pending *pending, ImportSummary *summary, QStrin
         summary->venuesAdded += added ? 1 : 0;
     }
     QString message;
-    if (!m_repository.add(&e, &message))
+    if (!m_repository.addValidated(&e, &m_writer, &message))
         return failAt(pending->uid, "UID", message, error);
     m_knownKeys.insert(naturalKey(e));
     summary->addedIds << e.id;
@@ -512,13 +578,25 @@ QDate EventIcal::today() const
 
 void EventIcal::expansionWindow(QDate *from, QDate *to) const
 {
+    if (m_windowFrom.isValid() && m_windowTo.isValid()) {
+        *from = m_windowFrom;
+        *to = m_windowTo;
+        return;
+    }
     const QDate day = today();
     *from = day.addYears(-1);
     *to = day.addYears(2);
 }
 
-bool EventIcal::importData(const QByteArray &ics, ImportSummary *summary, QString *error)
+void EventIcal::setExpansionWindow(const QDate &from, const QDate &to)
 {
+    m_windowFrom = from;
+    m_windowTo = to;
+}
+
+bool EventIcal::prepareImport(const QByteArray &ics, QString *error)
+{
+    m_importer.reset();
     QDate from;
     QDate to;
     expansionWindow(&from, &to);
@@ -526,41 +604,48 @@ bool EventIcal::importData(const QByteArray &ics, ImportSummary *summary, QStrin
     QList<IcalEvent> events;
     if (!reader.parse(ics, from, to, &events, error))
         return false;
-
-    // Everything is checked before the first write, then stored in one transaction.
-    Importer importer(m_db, m_actor, ics);
-    QList<Importer::Pending> pending(events.size());
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!importer.map(events.at(i), &pending[i], error))
-            return false;
-    }
-    Transaction transaction(m_db, error);
-    if (!transaction.isActive())
+    auto importer = std::make_unique<Importer>(m_db, m_actor, ics);
+    if (!importer->prepare(events, error))
         return false;
-    importer.loadKnown(pending);
-    ImportSummary result;
-    for (Importer::Pending &p : pending) {
-        if (importer.isKnown(&p)) {
-            ++result.skipped;
-            continue;
-        }
-        if (!importer.store(&p, &result, error))
-            return false;
-    }
-    if (!transaction.commit(error))
-        return false;
-    if (summary)
-        *summary = result;
+    m_importer = std::move(importer);
     return true;
 }
 
-bool EventIcal::importFile(const QString &path, ImportSummary *summary, QString *error)
+bool EventIcal::prepareImportFile(const QString &path, QString *error)
 {
+    m_importer.reset();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(error,
                     tr("The file %1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return importData(file.readAll(), summary, error);
+    // Checked before reading: a huge file is refused without being loaded into memory.
+    if (file.size() > IcalReader::MaxFileBytes)
+        return fail(error, IcalReader::fileTooLargeMessage(file.size()));
+    return prepareImport(file.read(IcalReader::MaxFileBytes + 1), error);
+}
+
+int EventIcal::preparedCount() const
+{
+    return m_importer ? m_importer->count() : 0;
+}
+
+bool EventIcal::writePrepared(ImportSummary *summary, QString *error)
+{
+    if (!m_importer)
+        return fail(error, tr("There is no checked calendar to import."));
+    // The importer is used once: its statements must not outlive the transaction.
+    const std::unique_ptr<Importer> importer = std::move(m_importer);
+    return importer->write(summary, error);
+}
+
+bool EventIcal::importData(const QByteArray &ics, ImportSummary *summary, QString *error)
+{
+    return prepareImport(ics, error) && writePrepared(summary, error);
+}
+
+bool EventIcal::importFile(const QString &path, ImportSummary *summary, QString *error)
+{
+    return prepareImportFile(path, error) && writePrepared(summary, error);
 }
 
 IcalEvent EventIcal::toIcal(const EventRecord &event, bool publicOnly) const

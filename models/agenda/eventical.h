@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <utility>
 
 namespace Humas {
@@ -35,8 +36,13 @@ class Database;
  *   the exact status, the delegation and the internal fields when imported.
  *
  * Import rules:
- * - All or nothing, in one transaction: the first problem refuses the whole file with a
- *   message that starts with "Line N:" and nothing is stored.
+ * - All or nothing, in two phases: prepareImport() reads, parses, expands and checks the whole
+ *   file without writing and without the write lock; writePrepared() then stores it in one
+ *   transaction (BEGIN IMMEDIATE … COMMIT) through one ChangeWriter, so other desks wait for
+ *   the writes only. The first problem refuses the whole file with a message that starts with
+ *   "Line N:" and nothing is stored.
+ * - Bounded: IcalReader::MaxFileBytes, MaxOccurrencesPerRule and MaxEventsPerFile; beyond
+ *   them the file is refused (naming the line of the rule or event that passed the limit).
  * - Times: UTC, TZID and floating values (floating = the regency's local time); DATE values
  *   are all-day events. A timed event without an end (or with end = start) lasts one hour, as
  *   with `events add`.
@@ -47,7 +53,8 @@ class Database;
  *   exactly one existing venue; an unknown or ambiguous venue refuses the file. An empty
  *   LOCATION stores the event without a venue.
  * - Recurring events are expanded from one year before today to two years after (today from
- *   Clock::instance(), in the regency's zone); each occurrence becomes its own event.
+ *   Clock::instance(), in the regency's zone) unless setExpansionWindow() chose the days;
+ *   each occurrence becomes its own event.
  * - An event already in the database is skipped, never changed: its UID is the id of a live
  *   event, or a live event has the same title, start, end, all-day flag, venue and attending
  *   officials. So importing the same file twice, or a file exported from this database, adds
@@ -83,14 +90,36 @@ public:
     QDate today() const;
     /** First and last day within which recurring events are expanded (see the class notes). */
     void expansionWindow(QDate *from, QDate *to) const;
+    /**
+     * Expands recurring events between @p from and @p to (both inclusive) instead of the
+     * window around today; invalid dates restore the default.
+     */
+    void setExpansionWindow(const QDate &from, const QDate &to);
 
     /**
-     * Imports the iCalendar data @p ics (UTF-8), all or nothing. On failure returns false with
-     * a translated message (starting with "Line N:" when a line is to blame) and stores nothing.
+     * Imports the iCalendar data @p ics (UTF-8), all or nothing: prepareImport() then
+     * writePrepared(). On failure returns false with a translated message (starting with
+     * "Line N:" when a line is to blame) and stores nothing.
      */
     bool importData(const QByteArray &ics, ImportSummary *summary, QString *error);
     /** Reads @p path and imports it like importData(). */
     bool importFile(const QString &path, ImportSummary *summary, QString *error);
+
+    /**
+     * The first phase of an import: parses, expands, maps and validates every event of @p ics
+     * as the store would, without writing and without taking the write lock. On failure
+     * returns false with the message importData() gives; on success writePrepared() stores it.
+     */
+    bool prepareImport(const QByteArray &ics, QString *error);
+    /** prepareImport() of the file @p path; a file over IcalReader::MaxFileBytes is not read. */
+    bool prepareImportFile(const QString &path, QString *error);
+    /** Events the prepared import holds, before those already stored are skipped; 0 if none. */
+    int preparedCount() const;
+    /**
+     * The second phase: stores the prepared import in one transaction, skipping events already
+     * in the database (see the class notes). The prepared import is used up either way.
+     */
+    bool writePrepared(ImportSummary *summary, QString *error);
 
     /**
      * The live events touching the local days @p from to @p to (inclusive) as iCalendar events;
@@ -125,6 +154,9 @@ private:
 
     Database &m_db;
     Actor m_actor;
+    QDate m_windowFrom;
+    QDate m_windowTo;
+    std::unique_ptr<Importer> m_importer;
 };
 
 } // namespace Humas

@@ -188,18 +188,28 @@ bool EventRepository::normalise(EventRecord *e, QString *error) const
 
 bool EventRepository::add(EventRecord *event, QString *error)
 {
-    if (refuseUnlessWriter(error))
-        return false;
     EventRecord e = *event;
-    if (!normalise(&e, error) || !checkOpdRules(e, error))
+    if (!validate(&e, error))
         return false;
     ChangeWriter writer(m_db, m_actor.username);
-    QString id;
-    if (!writer.insert(Table, toValues(e), &id, error))
+    if (!addValidated(&e, &writer, error))
         return false;
-    e.id = id;
-    e.rev = 1;
     *event = e;
+    return true;
+}
+
+bool EventRepository::validate(EventRecord *event, QString *error) const
+{
+    return !refuseUnlessWriter(error) && normalise(event, error) && checkOpdRules(*event, error);
+}
+
+bool EventRepository::addValidated(EventRecord *event, ChangeWriter *writer, QString *error)
+{
+    QString id;
+    if (!writer->insert(Table, toValues(*event), &id, error))
+        return false;
+    event->id = id;
+    event->rev = 1;
     return true;
 }
 

@@ -16,6 +16,7 @@ class QSqlQuery;
 
 namespace Humas {
 
+class ChangeWriter;
 class Database;
 
 /**
@@ -56,6 +57,17 @@ public:
      * UTC span. Empty officialsAttending means "as requested".
      */
     bool add(EventRecord *event, QString *error);
+    /**
+     * The checks of add() without writing: role, fields, officials, venue and OPD. Normalises
+     * @p event as add() would store it. Lets a batch (an .ics import) check every event before
+     * it takes the write lock.
+     */
+    bool validate(EventRecord *event, QString *error) const;
+    /**
+     * Stores an event validate() accepted, through @p writer: a batch reuses one writer and
+     * its prepared statements inside its own transaction. Fills in the id and rev.
+     */
+    bool addValidated(EventRecord *event, ChangeWriter *writer, QString *error);
     /** Validates and stores every field of an existing event; a status change must be allowed. */
     bool update(const EventRecord &event, QString *error);
     /** Moves an event along its life cycle (EventStatus::canTransition). The same status is a no-op. */

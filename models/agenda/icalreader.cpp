@@ -3,7 +3,9 @@
 #include "recurrence.h"
 
 #include <QHash>
+#include <QLocale>
 
+#include <algorithm>
 #include <utility>
 
 namespace Humas {
@@ -221,6 +223,12 @@ private:
         m_error = IcalReader::tr("Line %1: %2").arg(line).arg(message);
         return false;
     }
+    bool failTooManyEvents(int line)
+    {
+        return fail(line, IcalReader::tr("The file gives more than %L1 events (a repeating event counts once per "
+                                         "occurrence); at most %L1 can be imported at once. Split the file.")
+                              .arg(IcalReader::MaxEventsPerFile));
+    }
     bool zoneFor(const ContentLine &cl, QTimeZone *zone);
     bool timeOf(const ContentLine &cl, QDateTime *time, bool *isDate);
     bool buildEvent(const RawEvent &raw, IcalEvent *event, bool *isOverride, QDateTime *recurrenceId);
@@ -233,6 +241,8 @@ private:
     QList<RawEvent> m_events;
     QHash<QString, QTimeZone> m_fileZones;
     QHash<QString, QTimeZone> m_zoneCache;
+    /** What is left of IcalReader::MaxRecurrenceSteps. */
+    qint64 m_steps = IcalReader::MaxRecurrenceSteps;
     /** RECURRENCE-ID instants per UID: those occurrences are replaced by their override. */
     QHash<QString, QList<std::pair<QDateTime, bool>>> m_overridden;
 };
@@ -280,9 +290,13 @@ bool Parser::read(const QByteArray &data)
                                         .arg(stackLines.last()));
             stack.removeLast();
             stackLines.removeLast();
-            if (component == QLatin1String("VEVENT") && stack.size() == 1)
+            if (component == QLatin1String("VEVENT") && stack.size() == 1) {
+                // Every VEVENT gives at least one event (or replaces one occurrence): stop
+                // reading as soon as the file cannot be imported anyway.
+                if (m_events.size() >= IcalReader::MaxEventsPerFile)
+                    return failTooManyEvents(current.beginLine);
                 m_events.append(current);
-            else if (component == QLatin1String("VTIMEZONE") && !tzid.isEmpty() && hasTzOffset)
+            } else if (component == QLatin1String("VTIMEZONE") && !tzid.isEmpty() && hasTzOffset)
                 m_fileZones.insert(tzid, QTimeZone(tzOffset));
         } else if (parent == QLatin1String("VEVENT")) {
             current.props.append(cl);
@@ -437,6 +451,8 @@ bool Parser::expand(const RawEvent &raw, const IcalEvent &event, QList<IcalEvent
 {
     const ContentLine *rrule = raw.find(QLatin1String("RRULE"));
     if (!rrule) {
+        if (out->size() >= IcalReader::MaxEventsPerFile)
+            return failTooManyEvents(raw.beginLine);
         out->append(event);
         return true;
     }
@@ -464,7 +480,24 @@ bool Parser::expand(const RawEvent &raw, const IcalEvent &event, QList<IcalEvent
         isDate ? recurrence.addException(time.date()) : recurrence.addException(time);
     const qint64 days = event.start.date().daysTo(event.end.date());
     const qint64 seconds = event.start.secsTo(event.end);
-    for (const QDateTime &start : recurrence.occurrences(m_from, m_to)) {
+    // Expand no further than the tighter of the two limits, plus one to see it passed.
+    const qsizetype room = IcalReader::MaxEventsPerFile - out->size();
+    const qsizetype limit = std::min<qsizetype>(IcalReader::MaxOccurrencesPerRule, room);
+    const QList<QDateTime> starts = recurrence.occurrences(m_from, m_to, limit, &m_steps);
+    if (m_steps < 0)
+        return fail(rrule->line, IcalReader::tr("The repeating events of this file take too long to expand: this "
+                                                "rule counts its occurrences (COUNT) from a start long before %1. "
+                                                "Give it a start closer to the events it is meant for.")
+                                     .arg(m_from.toString(Qt::ISODate)));
+    if (starts.size() > IcalReader::MaxOccurrencesPerRule)
+        return fail(rrule->line,
+                    IcalReader::tr("The repeating event gives more than %L1 occurrences between %2 and %3; at most "
+                                   "%L1 are imported per rule. Give the rule an end (UNTIL or COUNT).")
+                        .arg(IcalReader::MaxOccurrencesPerRule)
+                        .arg(m_from.toString(Qt::ISODate), m_to.toString(Qt::ISODate)));
+    if (starts.size() > room)
+        return failTooManyEvents(rrule->line);
+    for (const QDateTime &start : starts) {
         IcalEvent occurrence = event;
         occurrence.uid = occurrenceUid(event.uid, start.date());
         occurrence.start = start;
@@ -496,8 +529,11 @@ bool Parser::build(QList<IcalEvent> *out)
     result.reserve(built.size());
     for (qsizetype i = 0; i < built.size(); ++i) {
         if (overrides.at(i)) {
-            if (!built.at(i).uid.isEmpty())
-                result.append(built.at(i));
+            if (built.at(i).uid.isEmpty())
+                continue;
+            if (result.size() >= IcalReader::MaxEventsPerFile)
+                return failTooManyEvents(m_events.at(i).beginLine);
+            result.append(built.at(i));
         } else if (!expand(m_events.at(i), built.at(i), &result)) {
             return false;
         }
@@ -510,9 +546,21 @@ bool Parser::build(QList<IcalEvent> *out)
 
 IcalReader::IcalReader(const QTimeZone &floatingZone) : m_floatingZone(floatingZone) {}
 
+QString IcalReader::fileTooLargeMessage(qint64 bytes)
+{
+    const QLocale locale;
+    return tr("The file is %1 MB; at most %2 MB can be imported at once. Split it into smaller files.")
+        .arg(locale.toString(double(bytes) / (1024 * 1024), 'f', 1), locale.toString(MaxFileBytes / (1024 * 1024)));
+}
+
 bool IcalReader::parse(const QByteArray &utf8, const QDate &expandFrom, const QDate &expandTo, QList<IcalEvent> *out,
                        QString *error) const
 {
+    if (utf8.size() > MaxFileBytes) {
+        if (error)
+            *error = fileTooLargeMessage(utf8.size());
+        return false;
+    }
     Parser parser(m_floatingZone, expandFrom, expandTo);
     QList<IcalEvent> events;
     if (!parser.read(utf8) || !parser.build(&events)) {

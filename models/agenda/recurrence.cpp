@@ -250,7 +250,7 @@ QList<QDate> Recurrence::periodDates(int period) const
     return dates;
 }
 
-QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) const
+QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to, qsizetype limit, qint64 *budget) const
 {
     QList<QDateTime> result;
     if (!m_start.isValid() || !from.isValid() || !to.isValid() || to < from)
@@ -260,9 +260,13 @@ QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) con
         if (occurrence.date() >= from && !isException(occurrence))
             result.append(occurrence);
     };
+    // One past the limit is enough to know the limit was passed.
+    const auto full = [&] { return limit >= 0 && result.size() > limit; };
     if (s > to)
         return result;
     keep(m_start); // DTSTART is always the first occurrence.
+    if (full())
+        return result;
     int produced = 1;
 
     // Without COUNT, whole periods before the window cannot matter: jump close to it.
@@ -286,6 +290,8 @@ QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) con
         period = int(std::max<qint64>(0, units / m_rule.interval - 1));
     }
     for (;; ++period) {
+        if (budget && --*budget < 0)
+            return result;
         const QList<QDate> dates = periodDates(period);
         // Periods only move forward; stop once a whole period lies past the window.
         const qint64 step = qint64(period) * m_rule.interval;
@@ -314,6 +320,8 @@ QList<QDateTime> Recurrence::occurrences(const QDate &from, const QDate &to) con
             if (d > to || isPastUntil(occurrence) || (m_rule.count > 0 && ++produced > m_rule.count))
                 return result;
             keep(occurrence);
+            if (full())
+                return result;
         }
     }
 }

@@ -68,8 +68,20 @@ public:
     /** Removes every occurrence on this day in the event's zone (EXDATE;VALUE=DATE). */
     void addException(const QDate &day);
 
-    /** Occurrence starts whose day (in the event's zone) lies in [@p from, @p to], in order. */
-    QList<QDateTime> occurrences(const QDate &from, const QDate &to) const;
+    /**
+     * Occurrence starts whose day (in the event's zone) lies in [@p from, @p to], in order.
+     *
+     * With @p limit of 0 or more, expansion stops as soon as more than @p limit occurrences
+     * were found: the result then holds @p limit + 1 of them, so a caller can tell "too many"
+     * from "exactly @p limit" while memory stays bounded by the limit, whatever the rule.
+     *
+     * With @p budget, each period of the rule looked at (a day, week, month or year from
+     * DTSTART on; a rule without COUNT skips to the window) uses one unit of it; expansion
+     * stops when it is used up, which leaves it below 0. This bounds the time a rule with COUNT
+     * anchored centuries before the window can take.
+     */
+    QList<QDateTime> occurrences(const QDate &from, const QDate &to, qsizetype limit = -1,
+                                 qint64 *budget = nullptr) const;
 
 private:
     QList<QDate> periodDates(int period) const;

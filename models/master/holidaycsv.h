@@ -26,6 +26,19 @@ class HolidayCsv
 {
     Q_DECLARE_TR_FUNCTIONS(Humas::HolidayCsv)
 public:
+    /**
+     * The largest holiday file read: 4 MiB. A row takes about 60 bytes (the shipped list
+     * averages 57), so MaxRows rows of long names still fit.
+     */
+    static constexpr qint64 MaxFileBytes = 4 * 1024 * 1024;
+    /**
+     * The most holidays one file may hold: 20,000. A year has about 25 (the shipped list holds
+     * 53 for two years), so this is centuries of holidays; an import of that size takes well
+     * under a second (bench/bench_holidays.cpp). More is a wrong file, and is refused.
+     */
+    static constexpr int MaxRows = 20000;
+
+    /** Refuses (with the line) data over MaxFileBytes, rows over MaxRows and over-long names. */
     static bool parse(const QByteArray &data, QList<HolidayEntry> *entries, QString *error);
     static bool readFile(const QString &path, QList<HolidayEntry> *entries, QString *error);
 
@@ -39,7 +52,9 @@ public:
     };
     /**
      * Adds new dates and updates changed ones (same date = same entry, name-based id), in one
-     * transaction under the actor's rights.
+     * transaction under the actor's rights. The stored holidays are read once and every row
+     * is written through one ChangeWriter, so the cost grows linearly with the rows; more than
+     * MaxRows entries are refused.
      */
     static bool import(Database &db, const Actor &actor, const QList<HolidayEntry> &entries, ImportResult *result,
                        QString *error);

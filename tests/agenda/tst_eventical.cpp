@@ -15,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -94,6 +95,13 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void recurrenceExpandedInClockWindow();
+    void occurrencesPerRuleCapped_data();
+    void occurrencesPerRuleCapped();
+    void eventsPerFileCapped_data();
+    void eventsPerFileCapped();
+    void fileSizeCapped();
+    void expansionWorkCapped();
+    void checkedBeforeTheWriteLock();
     void descriptionBlock_data();
     void descriptionBlock();
 
@@ -663,6 +671,192 @@ void TestEventIcal::recurrenceExpandedInClockWindow()
     QVERIFY2(import(*m_db, ics, &summary, &error), qPrintable(error));
     QCOMPARE(summary.skipped, 5 + 24);     // the weekly ones and Dec 2026 .. Nov 2028 were there already
     QCOMPARE(summary.addedIds.size(), 12); // Dec 2028 .. Nov 2029
+}
+
+/** Daily rules from 1 January 2030 (one a different hour each): @p rule on each. */
+static Ics dailyRules(int count, const QString &rule, int markedRule = -1)
+{
+    QStringList lines;
+    for (int k = 0; k < count; ++k) {
+        const QString hour = QString::number(7 + k % 10).rightJustified(2, '0');
+        lines << vevent(QString("r%1@test").arg(k), QString("Apel %1").arg(k), ":20300101T" + hour + "0000",
+                        ":20300101T" + hour + "3000", {(k == markedRule ? "!RRULE:" : "RRULE:") + rule});
+    }
+    return calendar(lines);
+}
+
+static const QDate WindowFrom(2030, 1, 1);
+static const QDate WindowTo(2032, 12, 31); // 1,096 days
+
+void TestEventIcal::occurrencesPerRuleCapped_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<int>("imported"); // -1: refused
+    QTest::newRow("COUNT at the cap") << "FREQ=DAILY;COUNT=1000" << 1000;
+    QTest::newRow("COUNT one past the cap") << "FREQ=DAILY;COUNT=1001" << -1;
+    QTest::newRow("no end, every day of the window") << "FREQ=DAILY" << -1;
+    QTest::newRow("working days of the window") << "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" << 784;
+}
+
+void TestEventIcal::occurrencesPerRuleCapped()
+{
+    QFETCH(QString, rule);
+    QFETCH(int, imported);
+    QCOMPARE(IcalReader::MaxOccurrencesPerRule, 1000);
+    const Ics ics = dailyRules(1, rule, 0);
+    const int outbox = m_db->count("outbox");
+    EventIcal ical(m_db->db(), Actor::system());
+    ical.setExpansionWindow(WindowFrom, WindowTo);
+    EventIcal::ImportSummary summary;
+    QString error;
+    const bool ok = ical.importData(ics.data, &summary, &error);
+    if (imported >= 0) {
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(summary.addedIds.size(), imported);
+        QCOMPARE(events(*m_db), imported);
+        return;
+    }
+    QVERIFY(!ok);
+    QVERIFY2(error.startsWith(QString("Line %1: ").arg(ics.markedLine)), qPrintable(error));
+    QVERIFY2(error.contains("more than") && error.contains("UNTIL or COUNT"), qPrintable(error));
+    QCOMPARE(events(*m_db), 0);
+    QCOMPARE(m_db->count("outbox"), outbox);
+}
+
+void TestEventIcal::eventsPerFileCapped_data()
+{
+    QCOMPARE(IcalReader::MaxEventsPerFile, 20000);
+    QTest::addColumn<QByteArray>("ics");
+    QTest::addColumn<int>("markedLine"); // 0: accepted
+    const Ics twenty = dailyRules(20, "FREQ=DAILY;COUNT=1000");
+    QTest::newRow("20 rules of 1,000") << twenty.data << 0;
+    const Ics rules = dailyRules(21, "FREQ=DAILY;COUNT=1000", 20);
+    QTest::newRow("21 rules of 1,000") << rules.data << rules.markedLine;
+    QStringList lines;
+    for (int i = 0; i <= 20000; ++i) {
+        QStringList event =
+            vevent(QString("s%1@test").arg(i), "Rapat", ":20300102T080000", ":20300102T090000", {}, "SEKDA");
+        if (i == 20000)
+            event.first().prepend('!');
+        lines << event;
+    }
+    const Ics single = calendar(lines);
+    QTest::newRow("20,001 single events") << single.data << single.markedLine;
+}
+
+void TestEventIcal::eventsPerFileCapped()
+{
+    QFETCH(QByteArray, ics);
+    QFETCH(int, markedLine);
+    const int outbox = m_db->count("outbox");
+    EventIcal ical(m_db->db(), Actor::system());
+    ical.setExpansionWindow(WindowFrom, WindowTo);
+    QString error;
+    const bool ok = ical.prepareImport(ics, &error);
+    if (markedLine == 0) {
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(ical.preparedCount(), 20000);
+        return;
+    }
+    QVERIFY(!ok);
+    QCOMPARE(ical.preparedCount(), 0);
+    QVERIFY2(error.startsWith(QString("Line %1: ").arg(markedLine)), qPrintable(error));
+    QVERIFY2(error.contains("Split the file"), qPrintable(error));
+    EventIcal::ImportSummary summary;
+    QVERIFY(!ical.importData(ics, &summary, &error));
+    QCOMPARE(events(*m_db), 0);
+    QCOMPARE(m_db->count("outbox"), outbox);
+}
+
+void TestEventIcal::fileSizeCapped()
+{
+    // One event, then lines the reader ignores, to just past 16 MiB.
+    const QByteArray event = calendar(vevent("big@test", "Rapat", ":20261123T080000", ":20261123T090000")).data;
+    QByteArray ics = event;
+    ics.chop(QByteArray("END:VCALENDAR\r\n").size());
+    const QByteArray pad = "X-PAD:" + QByteArray(998, 'x') + "\r\n";
+    while (ics.size() <= IcalReader::MaxFileBytes)
+        ics += pad;
+    ics += "END:VCALENDAR\r\n";
+    const int outbox = m_db->count("outbox");
+    EventIcal ical(m_db->db(), Actor::system());
+    EventIcal::ImportSummary summary;
+    QString error;
+    QVERIFY(!ical.importData(ics, &summary, &error));
+    QVERIFY2(error.contains("at most 16 MB"), qPrintable(error));
+    const QString path = QDir(m_db->dir()).filePath("big.ics");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(ics) == ics.size());
+    file.close();
+    error.clear();
+    QVERIFY(!ical.importFile(path, &summary, &error));
+    QVERIFY2(error.contains("at most 16 MB"), qPrintable(error));
+    QCOMPARE(events(*m_db), 0);
+    QCOMPARE(m_db->count("outbox"), outbox);
+    // The same event without the padding is imported.
+    QVERIFY2(ical.importData(event, &summary, &error), qPrintable(error));
+    QCOMPARE(events(*m_db), 1);
+}
+
+void TestEventIcal::expansionWorkCapped()
+{
+    // Rules with COUNT are counted from DTSTART: 700,000 days from the year 1 end in 1917, far
+    // before the window, and cost 700,001 steps each. Five fit in the budget, the sixth not.
+    QCOMPARE(IcalReader::MaxRecurrenceSteps, qint64(4000000));
+    QStringList lines;
+    for (int k = 0; k < 6; ++k)
+        lines << vevent(QString("old%1@test").arg(k), "Kuno", ":00010101T080000", ":00010101T090000",
+                        {(k == 5 ? "!" : "") + QString("RRULE:FREQ=DAILY;COUNT=700000")});
+    const Ics ics = calendar(lines);
+    EventIcal ical(m_db->db(), Actor::system());
+    ical.setExpansionWindow(WindowFrom, WindowTo);
+    QString error;
+    QVERIFY(!ical.prepareImport(ics.data, &error));
+    QVERIFY2(error.startsWith(QString("Line %1: ").arg(ics.markedLine)) && error.contains("too long to expand"),
+             qPrintable(error));
+    // Five of them are expanded (to nothing in the window).
+    lines = lines.mid(0, 5 * lines.size() / 6);
+    QVERIFY2(ical.prepareImport(calendar(lines).data, &error), qPrintable(error));
+    QCOMPARE(ical.preparedCount(), 0);
+}
+
+void TestEventIcal::checkedBeforeTheWriteLock()
+{
+    // An OPD account may import only submissions of its own OPD: a rule of the store that the
+    // reader cannot see. Such a file must be refused without waiting for the write lock.
+    const QString opdId = id(*m_db, "opd", "code", "DISKOMINFO");
+    const Actor opd = m_db->addUser("kominfo", "opd", "rahasia123", opdId);
+    const QStringList own = vevent("own@test", "Rapat kominfo", ":20261124T080000", ":20261124T090000",
+                                   {"X-HUMAS-OPD:DISKOMINFO", "STATUS:TENTATIVE"});
+    const Ics foreign = calendar(vevent("other@test", "Rapat dinkes", ":20261124T100000", ":20261124T110000",
+                                        {"X-HUMAS-OPD:DINKES", "STATUS:TENTATIVE"}));
+    // Another desk holds the write lock throughout.
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase("QSQLITE", "other-desk");
+        other.setDatabaseName(m_db->path());
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec("BEGIN IMMEDIATE"));
+        QVERIFY(lock.exec("INSERT INTO meta(key, value) VALUES('other-desk', 'writing')"));
+
+        EventIcal refused(m_db->db(), opd);
+        EventIcal::ImportSummary summary;
+        QString error;
+        QVERIFY(!refused.importData(foreign.data, &summary, &error));
+        QVERIFY2(error.startsWith("Line 4: ") && error.contains("own OPD"), qPrintable(error));
+
+        EventIcal ical(m_db->db(), opd);
+        QVERIFY2(ical.prepareImport(calendar(own).data, &error), qPrintable(error));
+        QCOMPARE(ical.preparedCount(), 1);
+        QVERIFY(lock.exec("COMMIT"));
+        QVERIFY2(ical.writePrepared(&summary, &error), qPrintable(error));
+        QCOMPARE(summary.addedIds.size(), 1);
+        lock.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase("other-desk");
+    QCOMPARE(events(*m_db), 1);
+    QCOMPARE(m_db->db().meta("other-desk"), QString("writing"));
 }
 
 void TestEventIcal::descriptionBlock_data()

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void importRecurring();
     void icsRefusals_data();
     void icsRefusals();
+    void importTooLarge_data();
+    void importTooLarge();
 
 private:
     /** Runs `events add` with @p args on the test database; returns the id or empty. */
@@ -533,10 +535,9 @@ void TestCliEvents::importMalformed()
 
 void TestCliEvents::importRecurring()
 {
-    // The CLI expands within a window around today: start next week, on a Monday.
-    QDate monday = QDate::currentDate().addDays(7);
-    while (monday.dayOfWeek() != Qt::Monday)
-        monday = monday.addDays(1);
+    // The expansion window is given, so neither today's date nor the time zone matters.
+    const QDate monday(2030, 1, 7);
+    const QStringList window = {"--from", "2030-01-01", "--to", "2030-12-31"};
     const QString day = monday.toString("yyyyMMdd");
     const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Test//EN\r\n"
                            "BEGIN:VEVENT\r\nUID:apel@test\r\nDTSTART:" +
@@ -547,7 +548,7 @@ void TestCliEvents::importRecurring()
                            "END:VEVENT\r\nEND:VCALENDAR\r\n";
     const QString file = m_dir->filePath("apel.ics");
     QVERIFY(writeFile(file, ics));
-    const CliResult r = runCli({"--db", m_db, "events", "import", file});
+    const CliResult r = runCli(QStringList{"--db", m_db, "events", "import", file} + window);
     CLI_EXPECT(r, 0);
     QVERIFY2(r.out.startsWith("4 event(s) imported."), qPrintable(r.out));
     QCOMPARE(count(m_db, "venues"), 1);
@@ -560,8 +561,14 @@ void TestCliEvents::importRecurring()
         monday.toString(Qt::ISODate) + "T07:30", monday.addDays(4).toString(Qt::ISODate) + "T07:30",
         monday.addDays(14).toString(Qt::ISODate) + "T07:30", monday.addDays(18).toString(Qt::ISODate) + "T07:30"};
     QCOMPARE(starts, expected);
-    const CliResult again = runCli({"--db", m_db, "events", "import", file});
+    const CliResult again = runCli(QStringList{"--db", m_db, "events", "import", file} + window);
     CLI_EXPECT(again, 0);
+    QCOMPARE(count(m_db, "events"), 4);
+    // A window after the rule's end adds nothing (and is not today's).
+    const CliResult later =
+        runCli({"--db", m_db, "events", "import", file, "--from", "2031-01-01", "--to", "2031-12-31"});
+    CLI_EXPECT(later, 0);
+    QVERIFY2(later.out.startsWith("0 event(s) imported."), qPrintable(later.out));
     QCOMPARE(count(m_db, "events"), 4);
 }
 
@@ -574,9 +581,10 @@ void TestCliEvents::icsRefusals_data()
     QTest::newRow("export without file") << QStringList{"export"} << 1 << "FILE.ics";
     QTest::newRow("import of a missing file") << QStringList{"import", "@/nothing.ics"} << 3 << "nothing.ics";
     QTest::newRow("import with --public") << QStringList{"import", "@/cal.ics", "--public"} << 1 << "--public";
-    QTest::newRow("import with a range") << QStringList{"import",     "@/cal.ics", "--from",
-                                                        "2026-11-01", "--to",      "2026-11-30"}
-                                         << 1 << "--from";
+    QTest::newRow("import with --from only")
+        << QStringList{"import", "@/cal.ics", "--from", "2026-11-01"} << 1 << "--to";
+    QTest::newRow("import with a backward window")
+        << QStringList{"import", "@/cal.ics", "--from", "2026-11-30", "--to", "2026-11-01"} << 1 << "--to";
     QTest::newRow("two files") << QStringList{"import", "@/cal.ics", "@/cal2.ics"} << 1 << "cal2.ics";
     QTest::newRow("export with --from only")
         << QStringList{"export", "@/out.ics", "--from", "2026-11-01"} << 1 << "--to";
@@ -602,6 +610,53 @@ void TestCliEvents::icsRefusals()
     QVERIFY(r.out.isEmpty());
     QVERIFY(!QFile::exists(m_dir->filePath("out.ics")));
     QVERIFY(!QFile::exists(m_dir->filePath("out.ics.part")));
+    QVERIFY(fileBytes(m_db) == before);
+}
+
+/** A VEVENT of eight lines (its RRULE the fifth) repeating daily from 1 January 2030 at @p hour. */
+static QByteArray dailyEvent(int index, const QByteArray &rule)
+{
+    const QByteArray hour = QByteArray::number(7 + index % 10).rightJustified(2, '0');
+    return "BEGIN:VEVENT\r\nUID:daily" + QByteArray::number(index) + "@test\r\nDTSTART:20300101T" + hour +
+           "0000\r\nDTEND:20300101T" + hour + "3000\r\nRRULE:" + rule + "\r\nSUMMARY:Apel " +
+           QByteArray::number(index) + "\r\nX-HUMAS-OFFICIALS:SEKDA\r\nEND:VEVENT\r\n";
+}
+
+void TestCliEvents::importTooLarge_data()
+{
+    // The header is three lines; event k (from 0) has its RRULE on line 8 + 8k.
+    const QByteArray header = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Test//EN\r\n";
+    const QByteArray footer = "END:VCALENDAR\r\n";
+    QTest::addColumn<QByteArray>("ics");
+    QTest::addColumn<QString>("message");
+    // No end: every day of the three-year window, 1,096 occurrences.
+    QTest::newRow("occurrences of one rule")
+        << header + dailyEvent(0, "FREQ=DAILY") + footer << "Line 8: The repeating event gives more than";
+    // 21 rules of 1,000 each: the 21st passes 20,000 events.
+    QByteArray many = header;
+    for (int k = 0; k < 21; ++k)
+        many += dailyEvent(k, "FREQ=DAILY;COUNT=1000");
+    QTest::newRow("events of the file") << many + footer << "Line 168: The file gives more than";
+    // Over 16 MiB of lines the reader would ignore.
+    QByteArray padded = header;
+    const QByteArray pad = "X-PAD:" + QByteArray(1000, 'x') + "\r\n";
+    while (padded.size() <= 16 * 1024 * 1024)
+        padded += pad;
+    QTest::newRow("file size") << padded + footer << "at most 16 MB can be imported";
+}
+
+void TestCliEvents::importTooLarge()
+{
+    QFETCH(QByteArray, ics);
+    QFETCH(QString, message);
+    const QString file = m_dir->filePath("big.ics");
+    QVERIFY(writeFile(file, ics));
+    const QByteArray before = fileBytes(m_db);
+    const CliResult r = runCli({"--db", m_db, "events", "import", file, "--from", "2030-01-01", "--to", "2032-12-31"});
+    CLI_EXPECT(r, 3);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(r.err.contains("nothing was stored"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
     QVERIFY(fileBytes(m_db) == before);
 }
 

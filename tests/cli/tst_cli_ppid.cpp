@@ -14,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -75,6 +74,7 @@ private Q_SLOTS:
     void holidaysList();
     void holidaysImportRecomputes();
     void holidaysImportMalformed();
+    void holidaysImportTooLarge();
     void holidaysRefusals_data();
     void holidaysRefusals();
 
@@ -613,6 +613,24 @@ void TestCliPpid::holidaysImportMalformed()
     QCOMPARE(count(m_db, "holidays"), holidays);
     QCOMPARE(changes(), before);
     QCOMPARE(rows(m_db, "SELECT due_date FROM ppid_requests").value(0).value(0), QString("2026-04-07"));
+}
+
+void TestCliPpid::holidaysImportTooLarge()
+{
+    // 20,001 rows: one more than a holiday file may hold (the header is line 1).
+    QByteArray csv = "date,kind,name,source\n";
+    const QDate first(1990, 1, 1);
+    for (int i = 0; i <= 20000; ++i)
+        csv += first.addDays(i).toString(Qt::ISODate).toUtf8() + ",lokal,Libur " + QByteArray::number(i) + ",Bench\n";
+    const QString file = m_dir->filePath("huge.csv");
+    QVERIFY(writeFile(file, csv));
+    const QByteArray before = fileBytes(m_db);
+    const CliResult r = cli({"holidays", "import", file});
+    CLI_EXPECT(r, 3);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("nothing was stored") && r.err.contains("Line 20002: ") && r.err.contains("more than"),
+             qPrintable(r.err));
+    QVERIFY(fileBytes(m_db) == before);
 }
 
 void TestCliPpid::holidaysRefusals_data()

@@ -5,6 +5,7 @@
 #include "testenvironment.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Humas;
@@ -141,6 +142,47 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!HolidayCsv::import(t.db(), protokol, entries, nullptr, &error));
         QVERIFY(error.contains("may not"));
+    }
+
+    void sizesAreCapped()
+    {
+        QCOMPARE(HolidayCsv::MaxRows, 20000);
+        QByteArray csv = "date,kind,name,source\n";
+        const QDate first(1990, 1, 1);
+        for (int i = 0; i < HolidayCsv::MaxRows; ++i)
+            csv += first.addDays(i).toString(Qt::ISODate).toUtf8() + ",lokal,Libur " + QByteArray::number(i) + ",\n";
+        QList<HolidayEntry> entries;
+        QString error;
+        QVERIFY2(HolidayCsv::parse(csv, &entries, &error), qPrintable(error));
+        QCOMPARE(entries.size(), HolidayCsv::MaxRows);
+        // One row more is refused at that row (the header is line 1).
+        const QByteArray tooMany =
+            csv + first.addDays(HolidayCsv::MaxRows).toString(Qt::ISODate).toUtf8() + ",lokal,X,\n";
+        QVERIFY(!HolidayCsv::parse(tooMany, &entries, &error));
+        QVERIFY2(error.startsWith("Line 20002: ") && error.contains("more than"), qPrintable(error));
+        // More bytes than a holiday list can need, refused before it is parsed.
+        QByteArray huge = "date,kind,name,source\n2027-01-01,lokal,A,\n";
+        huge += QByteArray(int(HolidayCsv::MaxFileBytes), ' ');
+        QVERIFY(!HolidayCsv::parse(huge, &entries, &error));
+        QVERIFY2(error.contains("at most 4 MB"), qPrintable(error));
+        QTemporaryDir dir;
+        QFile file(dir.filePath("huge.csv"));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(huge) == huge.size());
+        file.close();
+        QVERIFY(!HolidayCsv::readFile(file.fileName(), &entries, &error));
+        QVERIFY2(error.contains("at most 4 MB"), qPrintable(error));
+
+        // import() refuses a list over the cap however it was made, and writes nothing.
+        TestDatabase t(TestDatabase::Seed::Base);
+        const int holidays = t.count("holidays");
+        const int outbox = t.count("outbox");
+        QList<HolidayEntry> list;
+        for (int i = 0; i <= HolidayCsv::MaxRows; ++i)
+            list.append({first.addDays(i).toString(Qt::ISODate), "lokal", "Libur", ""});
+        QVERIFY(!HolidayCsv::import(t.db(), Actor::system(), list, nullptr, &error));
+        QVERIFY2(error.contains("more than"), qPrintable(error));
+        QCOMPARE(t.count("holidays"), holidays);
+        QCOMPARE(t.count("outbox"), outbox);
     }
 
     void reimportAfterDeleteRestoresTheSameId()
