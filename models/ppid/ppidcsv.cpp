@@ -95,15 +95,6 @@ PpidRequest PpidCsv::forActor(const PpidRequest &request) const
     return masked;
 }
 
-QString PpidCsv::cellText(const QString &text)
-{
-    // A requester's own words must never run as a spreadsheet formula (CSV injection).
-    static const QString formulaStart = QStringLiteral("=+-@\t\r");
-    if (!text.isEmpty() && formulaStart.contains(text.at(0)))
-        return QLatin1Char('\'') + text;
-    return text;
-}
-
 QStringList PpidCsv::row(const PpidRequest &request, int index) const
 {
     const PpidRequest r = forActor(request);
@@ -116,30 +107,30 @@ QStringList PpidCsv::row(const PpidRequest &request, int index) const
         received.isValid() ? received.time().toString(QStringLiteral("HH:mm")) : QString(),
         Ppid::displayName(r.channel),
         Ppid::displayName(r.requesterType),
-        cellText(r.requesterName),
+        r.requesterName,
         r.requesterNik,
-        cellText(r.requesterAddress),
-        cellText(r.requesterOccupation),
+        r.requesterAddress,
+        r.requesterOccupation,
         r.requesterPhone,
         r.requesterEmail,
-        cellText(r.proxyName),
-        cellText(r.information),
-        cellText(r.purpose),
+        r.proxyName,
+        r.information,
+        r.purpose,
         r.obtainMethod.isEmpty() ? QString() : Ppid::obtainMethodName(r.obtainMethod),
         r.deliveryMethod.isEmpty() ? QString() : Ppid::deliveryMethodName(r.deliveryMethod),
-        cellText(opd),
+        opd,
         Ppid::displayName(r.status),
         r.reason == Ppid::Reason::None ? QString() : Ppid::displayName(r.reason),
         r.pasal17Letter,
-        cellText(r.consequenceTest),
-        cellText(r.withheldInfo),
-        cellText(r.referredTo),
-        cellText(r.extensionReason),
+        r.consequenceTest,
+        r.withheldInfo,
+        r.referredTo,
+        r.extensionReason,
         dateText(r.dueDate),
         dateText(r.noticeDate),
         QString::number(r.feeRupiah),
         dateText(r.handedOverDate),
-        cellText(r.notes),
+        r.notes,
     };
 }
 

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void masking();
     void maskedInputStaysMasked();
     void formulaTextKeptAsText();
+    void formulaInEveryColumn();
     void registerFromRepository();
     void registerRange();
     void exportFile();
@@ -214,6 +215,34 @@ void TestPpidCsv::formulaTextKeptAsText()
     QCOMPARE(field("Rincian Informasi yang Dibutuhkan"), QString("'@SUM(A1:A2)"));
     QCOMPARE(field("Keterangan"), QString("'+62 catatan"));
     QCOMPARE(field("Tujuan Penggunaan Informasi"), QString("Penelitian = skripsi"));
+}
+
+void TestPpidCsv::formulaInEveryColumn()
+{
+    // A deed number is free text, so a legal entity's "NIK" may be a formula: it was accepted
+    // and reached the spreadsheet raw, as did the phone and email columns.
+    HumasTest::MockClock clock(QDateTime(QDate(2026, 3, 20), QTime(2, 0), Qt::UTC));
+    HumasTest::TestDatabase t(HumasTest::TestDatabase::Seed::Base);
+    QVERIFY2(t.isOpen(), qPrintable(t.error()));
+    PpidRequest r = sampleRequest();
+    r.id.clear();
+    r.regNumber.clear();
+    r.dueDate = {};
+    r.requesterType = Ppid::RequesterType::BadanHukum;
+    r.requesterNik = "=HYPERLINK(\"http://x\",\"a\")";
+    r.requesterPhone = "+6281234567890";
+    QString error;
+    QVERIFY2(PpidRequestRepository(t.db(), Actor::system()).add(&r, &error), qPrintable(error));
+    const QList<QStringList> rows = parse(PpidCsv(t.db(), Actor::system()).registerCsv());
+    QCOMPARE(rows.size(), 2);
+    const QStringList headers = PpidCsv::headers();
+    auto field = [&](const QString &header) { return rows.at(1).value(headers.indexOf(header)); };
+    QCOMPARE(field("NIK/Nomor Akta"), QString("'=HYPERLINK(\"http://x\",\"a\")"));
+    QCOMPARE(field("Nomor Telepon"), QString("'+6281234567890"));
+    QCOMPARE(field("Biaya (Rp)"), QString("15000"));
+    for (const QString &cell : rows.at(1)) {
+        QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.at(0)), qPrintable(cell));
+    }
 }
 
 namespace {
