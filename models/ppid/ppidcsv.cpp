@@ -22,15 +22,6 @@ QString dateText(const QDate &date)
     return date.isValid() ? date.toString(DateFormat) : QString();
 }
 
-/**
- * A repository reading for the same actor masks already; masking the phone twice would hide
- * its kept digits too (the other masks give the same result twice), so a masked one stays.
- */
-QString maskPhoneOnce(const QString &phone)
-{
-    return phone.contains(QChar(0x2022)) ? phone : PersonalData::maskPhone(phone);
-}
-
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -85,14 +76,7 @@ QStringList PpidCsv::headers()
 
 PpidRequest PpidCsv::forActor(const PpidRequest &request) const
 {
-    if (PersonalData::canSee(m_actor.role))
-        return request;
-    PpidRequest masked = request;
-    masked.requesterNik = PersonalData::maskNik(request.requesterNik);
-    masked.requesterAddress = PersonalData::maskAddress(request.requesterAddress);
-    masked.requesterPhone = maskPhoneOnce(request.requesterPhone);
-    masked.requesterEmail = PersonalData::maskEmail(request.requesterEmail);
-    return masked;
+    return PersonalData::canSee(m_actor.role) ? request : PersonalData::masked(request);
 }
 
 QStringList PpidCsv::row(const PpidRequest &request, int index) const

@@ -272,7 +272,8 @@ void TestPpidCsv::registerFromRepository()
     const PpidRequest b = addRequest(t.db(), QDateTime(QDate(2026, 3, 17), QTime(3, 0), Qt::UTC), "Sari", &error);
     QVERIFY2(b.isValid(), qPrintable(error));
 
-    for (const Role role : Roles::all()) {
+    // The roles that see the whole register (a PPID Pembantu sees its own OPD's: tst_requestrepository).
+    for (const Role role : {Role::Admin, Role::Ppid, Role::Pimpinan}) {
         int count = -1;
         const QByteArray csv = PpidCsv(t.db(), actorFor(role)).registerCsv({}, {}, &count);
         QCOMPARE(count, 2);
@@ -327,12 +328,12 @@ void TestPpidCsv::exportFile()
     old.write("old contents that must go");
     old.close();
     int count = -1;
-    QVERIFY2(PpidCsv(t.db(), actorFor(Role::Redaksi)).exportFile(path, {}, {}, &count, &error), qPrintable(error));
+    QVERIFY2(PpidCsv(t.db(), actorFor(Role::Pimpinan)).exportFile(path, {}, {}, &count, &error), qPrintable(error));
     QCOMPARE(count, 1);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
-    QCOMPARE(bytes, PpidCsv(t.db(), actorFor(Role::Redaksi)).registerCsv());
+    QCOMPARE(bytes, PpidCsv(t.db(), actorFor(Role::Pimpinan)).registerCsv());
     QVERIFY(bytes.startsWith(Bom));
     QVERIFY(!bytes.contains(Nik.toUtf8()));
     QVERIFY(!QFile::exists(path + ".part"));

@@ -258,7 +258,7 @@ void TestPpidRegisterModel::filters()
     QFETCH(int, value);
     QFETCH(QStringList, expected);
     addStandardRows();
-    M model(m_db->db(), actor(Role::Protokol));
+    M model(m_db->db(), actor(Role::Pimpinan));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reloaded(&model, &M::reloaded);
     switch (kind) {
@@ -424,8 +424,8 @@ void TestPpidRegisterModel::nikSearchOnlyForThoseWhoSeeIt()
     addStandardRows();
     M ppid(m_db->db(), actor(Role::Ppid));
     ppid.setSearchText("0152039");
-    QCOMPARE(ppid.rowCount(), 6); // every row but 004 has the sample NIK
-    M protokol(m_db->db(), actor(Role::Protokol));
+    QCOMPARE(ppid.rowCount(), 6);                  // every row but 004 has the sample NIK
+    M protokol(m_db->db(), actor(Role::Pimpinan)); // sees every row, masked
     protokol.setSearchText("0152039");
     QCOMPARE(protokol.rowCount(), 0);
     // Sorting by NIK is refused as well: the order would tell the hidden digits.
@@ -558,7 +558,7 @@ void TestPpidRegisterModel::lazyFetchAndDeferredCount()
     QTRY_COMPARE(model.totalCount(), 550);
 
     // The tester checks every insertion of the pages it fetches itself.
-    M tested(m_db->db(), actor(Role::Protokol));
+    M tested(m_db->db(), actor(Role::Pimpinan));
     QAbstractItemModelTester tester(&tested, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(tested.rowCount() > M::PageSize);
     while (tested.canFetchMore({}))
@@ -677,7 +677,7 @@ void TestPpidRegisterModel::colorProxy()
 void TestPpidRegisterModel::summary()
 {
     addStandardRows();
-    M model(m_db->db(), actor(Role::Opd));
+    M model(m_db->db(), actor(Role::Pimpinan));
     const PpidRegisterSummary s = model.summary();
     QCOMPARE(s.overdue, 2);     // 001, 007
     QCOMPARE(s.dueThisWeek, 3); // 002 (today), 003 (Thursday), 004 (Friday)
@@ -685,7 +685,7 @@ void TestPpidRegisterModel::summary()
     QCOMPARE(M::summaryText({1, 0}), QString("1 overdue · 0 due this week"));
     // On the Sunday before, "this week" is the coming working week, not the one day left.
     m_clock->setNow(Now.addDays(-1));
-    M sunday(m_db->db(), actor(Role::Opd));
+    M sunday(m_db->db(), actor(Role::Pimpinan));
     QCOMPARE(sunday.summary().dueThisWeek, 3);
 }
 
