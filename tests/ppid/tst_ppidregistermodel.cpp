@@ -94,6 +94,8 @@ private Q_SLOTS:
     void colorProxy();
     void summary();
     void summaryFollowsFilters();
+    void scopedToTheOpd();
+    void informationMasked();
     void masking_data();
     void masking();
     void reloadFollowsToday();
@@ -704,6 +706,46 @@ void TestPpidRegisterModel::summaryFollowsFilters()
     model.setSearchText("jalan"); // 003 (due Thursday) and 007 (overdue)
     QCOMPARE(model.summary().overdue, 1);
     QCOMPARE(model.summary().dueThisWeek, 1);
+}
+
+void TestPpidRegisterModel::scopedToTheOpd()
+{
+    // The opd role saw the whole register; a PPID Pembantu sees its own OPD's requests only,
+    // in every page, count and summary, whatever the filter says.
+    addStandardRows();
+    Actor pembantu = actor(Role::Opd);
+    pembantu.opdId = opd(0);
+    M model(m_db->db(), pembantu);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(numbers(model), (QStringList{"003/PPID/XI/2026", "001/PPID/XI/2026"})); // newest first
+    QTRY_COMPARE(model.totalCount(), 2);
+    QCOMPARE(model.summary().overdue, 1);
+    QCOMPARE(model.summary().dueThisWeek, 1);
+    model.setOpdFilter(opd(1));
+    QCOMPARE(model.rowCount(), 0);
+    model.setFilter({});
+    model.setSearchText("jalan"); // 003 and 007; 007 has no OPD
+    QCOMPARE(numbers(model), QStringList{"003/PPID/XI/2026"});
+
+    M none(m_db->db(), actor(Role::Opd)); // no OPD: nothing rather than everything
+    QCOMPARE(none.rowCount(), 0);
+    for (const Role role : {Role::Protokol, Role::Redaksi})
+        QCOMPARE(M(m_db->db(), actor(role)).rowCount(), 0);
+    for (const Role role : {Role::Admin, Role::Ppid, Role::Pimpinan})
+        QCOMPARE(M(m_db->db(), actor(role)).rowCount(), 7);
+}
+
+void TestPpidRegisterModel::informationMasked()
+{
+    add({"010/PPID/XI/2026", QDateTime(QDate(2026, 11, 20), QTime(1, 0), Qt::UTC), "Budi",
+         "Data atas NIK 7208015203900003, HP 081234567789", Status::Diterima, QDate(2026, 12, 4), Channel::Langsung,
+         opd(0)});
+    M pimpinan(m_db->db(), actor(Role::Pimpinan));
+    QCOMPARE(pimpinan.index(0, M::InformationColumn).data().toString(),
+             QString::fromUtf8("Data atas NIK 7208••••••••0003, HP 0812•••••789"));
+    M ppid(m_db->db(), actor(Role::Ppid));
+    QCOMPARE(ppid.index(0, M::InformationColumn).data().toString(),
+             QString("Data atas NIK 7208015203900003, HP 081234567789"));
 }
 
 void TestPpidRegisterModel::masking_data()
