@@ -155,7 +155,7 @@ bool EventRepository::normalise(EventRecord *e, QString *error) const
                               {e->picPhone, tr("The PIC's phone"), TextRules::CodeLength, L::Single},
                               {e->letterNumber, tr("The invitation letter number"), TextRules::NameLength, L::Single},
                               {e->dressCode, tr("The dress code"), TextRules::CodeLength, L::Single},
-                              {e->staff, tr("The staff assigned"), TextRules::AddressLength, L::Single},
+                              {e->staff, tr("The staff assigned"), TextRules::AddressLength, L::Multi},
                               {e->notes, tr("The notes"), TextRules::NoteLength, L::Multi}},
                              error))
         return false;
