@@ -72,6 +72,7 @@ private Q_SLOTS:
     void periodFilters();
     void searchFieldFilters();
     void summaryLine();
+    void opdAccountHasNoOpdFilter();
     void nikMaskedForPimpinan();
     void nikInFullForPpid();
     void enterOpensTheRequest();
@@ -265,6 +266,14 @@ void TestPpidPage::summaryLine()
     QTRY_COMPARE(page->summaryText(), QString("1 overdue · 1 due this week"));
     opd->setCurrentIndex(0);
     QTRY_COMPARE(page->summaryText(), QString("2 overdue · 3 due this week"));
+}
+
+void TestPpidPage::opdAccountHasNoOpdFilter()
+{
+    auto page = makePage(Role::Opd);
+    QVERIFY(combo(*page, "opdFilter")->isHidden());
+    QCOMPARE(table(*page)->model()->rowCount(), 0); // this test account belongs to no OPD
+    QVERIFY(!makePage(Role::Ppid)->findChild<QComboBox *>("opdFilter")->isHidden());
 }
 
 void TestPpidPage::nikMaskedForPimpinan()
