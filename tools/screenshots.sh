@@ -12,6 +12,13 @@ DB="$(mktemp -d)/screenshots.sqlite"
 export QT_QPA_PLATFORM=offscreen
 
 "$CLI" --db "$DB" init --preset parigi-moutong >/dev/null
+# Screenshot mode signs in like a person does: a user of the temporary database, the password
+# on standard input (never on the command line). The administrator sees every page.
+SHOT_USER=dokumentasi
+SHOT_PASSWORD="$(head -c 18 /dev/urandom | base64)"
+printf '%s\n' "$SHOT_PASSWORD" | "$CLI" --db "$DB" user add --username "$SHOT_USER" --role admin \
+    --name "Dokumentasi" --password-stdin >/dev/null
+gui() { printf '%s\n' "$SHOT_PASSWORD" | "$GUI" --db "$DB" --lang id --user "$SHOT_USER" "$@"; }
 add() { "$CLI" --db "$DB" events add "$@" --status terjadwal >/dev/null; }
 add --title "Rapat koordinasi penanganan stunting" --start 2026-11-23T08:00 --end 2026-11-23T10:00 \
     --official BUPATI,SEKDA --venue "Aula Kantor Bupati" --kecamatan Parigi --opd DINKES
@@ -70,14 +77,14 @@ ppid website 2026-11-20T09:30 "Sri Wahyuni" "Salinan SK pengangkatan kepala desa
     "Desa Olaya, Parigi" DPMD >/dev/null
 
 mkdir -p "$OUT"
-"$GUI" --db "$DB" --lang id --screenshot "$OUT/ppid-register.png" --page ppid
+gui --screenshot "$OUT/ppid-register.png" --page ppid
 RECEIPT_PDF="$(dirname "$DB")/receipt.pdf"
 "$CLI" --db "$DB" --lang id ppid receipt "$RECEIPT" "$RECEIPT_PDF" >/dev/null 2>&1
 pdftoppm -png -r 70 -singlefile "$RECEIPT_PDF" "$OUT/ppid-receipt"
-shot() { "$GUI" --db "$DB" --lang id --screenshot "$OUT/$1.png" --page agenda --date 2026-11-23 --view "$2"; }
+shot() { gui --screenshot "$OUT/$1.png" --page agenda --date 2026-11-23 --view "$2"; }
 shot agenda-month month
 shot agenda-week week
 shot agenda-officials officials
-"$GUI" --db "$DB" --lang id --screenshot "$OUT/master.png" --page master
+gui --screenshot "$OUT/master.png" --page master
 rm -rf "$(dirname "$DB")"
 echo "Screenshots written to $OUT"

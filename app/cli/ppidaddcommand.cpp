@@ -98,7 +98,10 @@ void PpidAddCommand::addOptions(QCommandLineParser *parser) const
     parser->addOption({DeliveryOption,
                        tr("With add: how to receive a copy: %1.").arg(Humas::Ppid::deliveryMethods().join(Comma)),
                        tr("HOW")});
-    parser->addOption({OpdOption, tr("With add: code of the agency (PPID Pembantu) assigned."), tr("CODE")});
+    parser->addOption({OpdOption,
+                       tr("With add: code of the agency (PPID Pembantu) assigned. With --role opd (list, export-csv, "
+                          "receipt, stats): the agency whose requests that PPID Pembantu sees."),
+                       tr("CODE")});
     parser->addOption({NotesOption, tr("With add: notes."), tr("TEXT")});
 }
 

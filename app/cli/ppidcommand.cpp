@@ -28,6 +28,8 @@
 namespace HumasCli {
 
 namespace {
+
+const QString OpdOption = QStringLiteral("opd");
 const QString ReceivedOption = QStringLiteral("received");
 const QString ExtendedOption = QStringLiteral("extended");
 const QString CutiOption = QStringLiteral("cuti-bersama-working");
@@ -134,8 +136,9 @@ void PpidCommand::addOptions(QCommandLineParser *parser) const
         return codes;
     }();
     parser->addOption({RoleOption,
-                       tr("With list and export-csv: show what this role sees (%1; default admin). Personal data "
-                          "is masked for every role but ppid and admin.")
+                       tr("With list, export-csv, receipt and stats: show what this role sees (%1; default admin). "
+                          "Personal data, also inside free text, is masked for every role but ppid and admin; "
+                          "opd (with --opd CODE) sees its own agency's requests only, protokol and redaksi none.")
                            .arg(roles.join(QStringLiteral(", "))),
                        tr("ROLE")});
     parser->addOption({FromOption, tr("First day received, YYYY-MM-DD."), tr("DATE")});
@@ -207,6 +210,24 @@ bool PpidCommand::readActor(const QCommandLineParser &parser, Humas::Actor *acto
     return true;
 }
 
+int PpidCommand::scopeActor(const QCommandLineParser &parser, Humas::Database &db, Humas::Actor *actor)
+{
+    if (actor->role != Humas::Role::Opd) {
+        if (parser.isSet(OpdOption))
+            return usageError(tr("--opd goes with --role opd here: it names the PPID Pembantu's agency."));
+        return ExitOk;
+    }
+    // A PPID Pembantu sees the requests assigned to its own agency only.
+    if (!parser.isSet(OpdOption))
+        return usageError(tr("--role opd needs --opd CODE: the agency whose requests the PPID Pembantu sees."));
+    const Humas::Record opd = Humas::OpdRepository(db, Humas::Actor::system())
+                                  .findBy(QStringLiteral("code"), parser.value(OpdOption).trimmed());
+    if (!opd.isValid())
+        return failure(tr("Unknown OPD \"%1\".").arg(parser.value(OpdOption)));
+    actor->opdId = opd.id;
+    return ExitOk;
+}
+
 bool PpidCommand::readOptionalRange(const QCommandLineParser &parser, const QString &action, QDate *from, QDate *to)
 {
     if (!parser.isSet(FromOption) && !parser.isSet(ToOption))
@@ -241,7 +262,7 @@ int PpidCommand::due(const QCommandLineParser &parser, const QString &databasePa
 
 int PpidCommand::list(const QCommandLineParser &parser, const QString &databasePath)
 {
-    if (!allowOnly(parser, QStringLiteral("list"), {JsonOption, RoleOption, FromOption, ToOption}))
+    if (!allowOnly(parser, QStringLiteral("list"), {JsonOption, RoleOption, OpdOption, FromOption, ToOption}))
         return ExitUsage;
     Humas::Actor actor;
     QDate from;
@@ -250,6 +271,8 @@ int PpidCommand::list(const QCommandLineParser &parser, const QString &databaseP
         return ExitUsage;
     Humas::Database db;
     if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
+        return code;
+    if (const int code = scopeActor(parser, db, &actor); code != ExitOk)
         return code;
     const QTimeZone zone = Humas::AppSettings(db, actor).timeZone();
     const QHash<QString, QString> opdCodes =
@@ -296,7 +319,7 @@ int PpidCommand::exportCsv(const QCommandLineParser &parser, const QString &data
         return usageError(tr("Name the CSV file: humasdesk-cli ppid export-csv FILE."));
     if (!expectArguments(parser, 2, name()))
         return ExitUsage;
-    if (!allowOnly(parser, QStringLiteral("export-csv"), {RoleOption, FromOption, ToOption}))
+    if (!allowOnly(parser, QStringLiteral("export-csv"), {RoleOption, OpdOption, FromOption, ToOption}))
         return ExitUsage;
     Humas::Actor actor;
     QDate from;
@@ -306,6 +329,8 @@ int PpidCommand::exportCsv(const QCommandLineParser &parser, const QString &data
     const QString path = QFileInfo(parser.positionalArguments().at(1)).absoluteFilePath();
     Humas::Database db;
     if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
+        return code;
+    if (const int code = scopeActor(parser, db, &actor); code != ExitOk)
         return code;
     int count = 0;
     QString error;
@@ -322,7 +347,7 @@ int PpidCommand::receipt(const QCommandLineParser &parser, const QString &databa
         return usageError(tr("Name the request and the file: humasdesk-cli ppid receipt NUMBER FILE.pdf."));
     if (!expectArguments(parser, 3, name()))
         return ExitUsage;
-    if (!allowOnly(parser, QStringLiteral("receipt"), {RoleOption}))
+    if (!allowOnly(parser, QStringLiteral("receipt"), {RoleOption, OpdOption}))
         return ExitUsage;
     Humas::Actor actor;
     if (!readActor(parser, &actor))
@@ -331,6 +356,8 @@ int PpidCommand::receipt(const QCommandLineParser &parser, const QString &databa
     const QString path = QFileInfo(parser.positionalArguments().at(2)).absoluteFilePath();
     Humas::Database db;
     if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
+        return code;
+    if (const int code = scopeActor(parser, db, &actor); code != ExitOk)
         return code;
     const Humas::PpidRequest request = Humas::PpidRequestRepository(db, actor).getByNumber(number);
     if (!request.isValid())
@@ -350,16 +377,19 @@ int PpidCommand::receipt(const QCommandLineParser &parser, const QString &databa
 
 int PpidCommand::stats(const QCommandLineParser &parser, const QString &databasePath)
 {
-    if (!allowOnly(parser, QStringLiteral("stats"), {JsonOption, FromOption, ToOption}))
+    if (!allowOnly(parser, QStringLiteral("stats"), {JsonOption, RoleOption, OpdOption, FromOption, ToOption}))
         return ExitUsage;
+    Humas::Actor actor;
     QDate from;
     QDate to;
-    if (!EventsCommand::parseDateRange(parser, QStringLiteral("ppid stats"), &from, &to))
+    if (!readActor(parser, &actor) || !EventsCommand::parseDateRange(parser, QStringLiteral("ppid stats"), &from, &to))
         return ExitUsage;
     Humas::Database db;
     if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
-    const QJsonObject json = Humas::PpidStatistics::compute(db, from, to).toJson();
+    if (const int code = scopeActor(parser, db, &actor); code != ExitOk)
+        return code;
+    const QJsonObject json = Humas::PpidStatistics::compute(db, from, to, actor).toJson();
     QTextStream &out = Console::out();
     if (parser.isSet(JsonOption))
         out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)) << Qt::flush;

@@ -10,6 +10,10 @@ namespace Humas {
 struct Actor;
 }
 
+namespace Humas {
+class Database;
+}
+
 namespace HumasCli {
 
 /**
@@ -46,6 +50,11 @@ private:
     int receipt(const QCommandLineParser &parser, const QString &databasePath);
     /** Reads --role into @p actor (default: the system actor). */
     static bool readActor(const QCommandLineParser &parser, Humas::Actor *actor);
+    /**
+     * With --role opd, the --opd CODE the PPID Pembantu belongs to (its scope); --opd with
+     * another role is a usage error. Returns an exit code, ExitOk when @p actor is ready.
+     */
+    static int scopeActor(const QCommandLineParser &parser, Humas::Database &db, Humas::Actor *actor);
     /** Reads an optional --from/--to pair (both or neither). */
     static bool readOptionalRange(const QCommandLineParser &parser, const QString &action, QDate *from, QDate *to);
 

@@ -78,13 +78,55 @@ void showAgenda(HumasUi::MainWindow &window, const QString &viewName, const QDat
         agenda->setView(view);
 }
 
-int takeScreenshot(Humas::Database &db, const QString &page, const QString &viewName, const QDate &date,
-                   const QString &fileName)
+/** The first line of standard input (without its line end); false when there is none. */
+bool readPasswordLine(QString *line)
 {
-    Humas::Actor actor = Humas::Actor::system();
-    actor.username = QStringLiteral("screenshot");
+    QByteArray bytes;
+    int c = 0;
+    while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+        bytes.append(char(c));
+    if (c == EOF && bytes.isEmpty())
+        return false;
+    if (bytes.endsWith('\r'))
+        bytes.chop(1);
+    *line = QString::fromUtf8(bytes);
+    return true;
+}
+
+/**
+ * Screenshot mode signs in like the login dialog: the user name from --user, the password
+ * from the first line of standard input. Without them nothing is rendered, so a screenshot
+ * never shows more than that user may see.
+ */
+int takeScreenshot(Humas::Database &db, const QString &user, const QString &page, const QString &viewName,
+                   const QDate &date, const QString &fileName)
+{
+    if (user.trimmed().isEmpty()) {
+        printError(QCoreApplication::translate("HumasDesk",
+                                               "--screenshot signs in: give --user NAME and the password on the "
+                                               "first line of standard input."));
+        return 2;
+    }
+    QString password;
+    if (!readPasswordLine(&password)) {
+        printError(QCoreApplication::translate("HumasDesk", "No password was given on standard input for %1.")
+                       .arg(user.trimmed()));
+        return 1;
+    }
+    Humas::Actor actor;
+    QString error;
+    if (!Humas::UserRepository(db, Humas::Actor::system()).authenticate(user, password, &actor, &error)) {
+        printError(error);
+        return 1;
+    }
+    const QString pageId = page.isEmpty() ? QStringLiteral("agenda") : page;
+    if (!Humas::PageAccess::isVisible(pageId, actor.role)) {
+        printError(QCoreApplication::translate("HumasDesk", "The page \"%1\" is not shown to the role %2.")
+                       .arg(pageId, Humas::Roles::displayName(actor.role)));
+        return 1;
+    }
     HumasUi::MainWindow window(db, actor);
-    window.showPage(page.isEmpty() ? QStringLiteral("agenda") : page);
+    window.showPage(pageId);
     showAgenda(window, viewName, date);
     window.setWindowState(Qt::WindowNoState);
     window.resize(1366, 768);
@@ -145,8 +187,13 @@ int main(int argc, char *argv[])
                                       QStringLiteral("path"), Humas::Database::defaultPath());
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("HumasDesk", "Render the main window at 1366×768 to <file.png> and exit."),
+        QCoreApplication::translate("HumasDesk",
+                                    "Sign in as --user (password from the first line of standard input), render "
+                                    "the main window at 1366×768 to <file.png> as that user sees it, and exit."),
         QStringLiteral("file.png"));
+    const QCommandLineOption userOption(
+        QStringLiteral("user"), QCoreApplication::translate("HumasDesk", "With --screenshot: the user to sign in as."),
+        QStringLiteral("name"));
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
         QCoreApplication::translate("HumasDesk", "Open the page <page>: agenda, ppid, news, reports, master or sync."),
@@ -162,7 +209,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption dateOption(
         QStringLiteral("date"), QCoreApplication::translate("HumasDesk", "Show the agenda at <date> (YYYY-MM-DD)."),
         QStringLiteral("date"));
-    parser.addOptions({dbOption, screenshotOption, pageOption, viewOption, dateOption, langOption});
+    parser.addOptions({dbOption, screenshotOption, userOption, pageOption, viewOption, dateOption, langOption});
     parser.process(app);
 
     const QString viewName = parser.value(viewOption);
@@ -188,6 +235,11 @@ int main(int argc, char *argv[])
         return 2;
     }
     const bool screenshot = parser.isSet(screenshotOption);
+    if (parser.isSet(userOption) && !screenshot) {
+        printError(QCoreApplication::translate("HumasDesk", "--user goes with --screenshot; the program itself asks "
+                                                            "for the user name and password."));
+        return 2;
+    }
     auto fail = [screenshot](const QString &message) {
         if (screenshot)
             printError(message);
@@ -207,7 +259,7 @@ int main(int argc, char *argv[])
     }
 
     if (screenshot)
-        return takeScreenshot(db, page, viewName, date, parser.value(screenshotOption));
+        return takeScreenshot(db, parser.value(userOption), page, viewName, date, parser.value(screenshotOption));
 
     const Humas::Actor actor = signIn(db);
     if (!actor.isValid())

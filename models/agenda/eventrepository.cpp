@@ -3,6 +3,7 @@
 #include "agenda/conflictdetector.h"
 #include "agenda/eventstatus.h"
 #include "common/logging.h"
+#include "common/textrules.h"
 #include "master/referencerepositories.h"
 #include "settings/appsettings.h"
 #include "store/blobstore.h"
@@ -150,6 +151,16 @@ bool EventRepository::normalise(EventRecord *e, QString *error) const
     e->title = e->title.trimmed();
     if (e->title.isEmpty())
         return fail(tr("An event needs a title."));
+    using L = TextRules::Lines;
+    if (!TextRules::checkAll({{e->title, tr("The title"), TextRules::NameLength, L::Single},
+                              {e->picName, tr("The PIC's name"), TextRules::NameLength, L::Single},
+                              {e->picPhone, tr("The PIC's phone"), TextRules::CodeLength, L::Single},
+                              {e->letterNumber, tr("The invitation letter number"), TextRules::NameLength, L::Single},
+                              {e->dressCode, tr("The dress code"), TextRules::CodeLength, L::Single},
+                              {e->staff, tr("The staff assigned"), TextRules::AddressLength, L::Multi},
+                              {e->notes, tr("The notes"), TextRules::NoteLength, L::Multi}},
+                             error))
+        return false;
     if (e->allDay) {
         if (!e->firstDate.isValid())
             return fail(tr("An all-day event needs its first day."));

@@ -1,11 +1,13 @@
 #include "userrepository.h"
 
 #include "common/logging.h"
+#include "common/textrules.h"
 #include "master/masterdata.h"
 #include "passwordhasher.h"
 #include "store/changewriter.h"
 #include "store/database.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace Humas {
@@ -14,16 +16,49 @@ UserRepository::UserRepository(Database &db, const Actor &actor) : RecordReposit
 
 bool UserRepository::isAcceptablePassword(const QString &password, QString *error)
 {
-    if (password.size() < MinimumPasswordLength) {
+    const auto fail = [error](const QString &message) {
         if (error)
-            *error = tr("The password must have at least %n characters.", "", MinimumPasswordLength);
+            *error = message;
         return false;
+    };
+    if (!password.isEmpty() && password.trimmed().isEmpty())
+        return fail(tr("The password must not consist of spaces only."));
+    if (password.trimmed().size() < MinimumPasswordLength) {
+        return fail(tr("The password must have at least %n characters, not counting spaces at its start and end.", "",
+                       MinimumPasswordLength));
+    }
+    if (password.size() > MaximumPasswordLength)
+        return fail(tr("The password must have at most %n characters.", "", MaximumPasswordLength));
+    if (TextRules::badCharacterAt(password, TextRules::Lines::Single) >= 0)
+        return fail(tr("The password must not contain control characters."));
+    return true;
+}
+
+bool UserRepository::isAcceptableUsername(const QString &username, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (username.size() < MinimumUsernameLength || username.size() > MaximumUsernameLength) {
+        return fail(
+            tr("A user name must have %1 to %2 characters.").arg(MinimumUsernameLength).arg(MaximumUsernameLength));
+    }
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
+    if (!allowed.match(username).hasMatch() || username.contains(QLatin1String(".."))) {
+        return fail(tr("A user name may contain only the letters A–Z and a–z, digits, \".\", \"_\" and \"-\", "
+                       "must start with a letter or a digit and must not contain \"..\"."));
     }
     return true;
 }
 
 bool UserRepository::prepareValues(QVariantMap *values, bool isInsert, QString *error)
 {
+    // Only a user name being set is checked: an older account keeps signing in under its name.
+    const QString usernameKey = QStringLiteral("username");
+    if (values->contains(usernameKey) && !isAcceptableUsername(values->value(usernameKey).toString(), error))
+        return false;
     const QString key = QStringLiteral("password");
     if (!values->contains(key)) {
         if (isInsert) {

@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include <QRegularExpression>
+
 namespace Humas {
 
 bool Csv::parse(const QString &input, QList<QStringList> *rows, int *errorLine, QList<int> *rowLines)
@@ -72,11 +74,29 @@ bool Csv::parse(const QString &input, QList<QStringList> *rows, int *errorLine, 
     return true;
 }
 
+bool Csv::isPlainNegativeNumber(const QString &text)
+{
+    // "-15000" or "-2.5" is a number in every spreadsheet, never a formula; "-1+2" or "-A1" is not plain.
+    static const QRegularExpression number(QStringLiteral("^-[0-9]+([.,][0-9]+)?$"));
+    return number.match(text).hasMatch();
+}
+
+QString Csv::guardedCell(const QString &text)
+{
+    // OWASP "CSV Injection": a spreadsheet runs a cell starting with = + - @ (or a tab or a
+    // carriage return in front of one) as a formula; a leading ' makes it text.
+    static const QString formulaStart = QStringLiteral("=+-@\t\r");
+    if (text.isEmpty() || !formulaStart.contains(text.at(0)) || isPlainNegativeNumber(text))
+        return text;
+    return QLatin1Char('\'') + text;
+}
+
 QString Csv::line(const QStringList &fields)
 {
     QStringList out;
     out.reserve(fields.size());
-    for (const QString &f : fields) {
+    for (const QString &cell : fields) {
+        const QString f = guardedCell(cell);
         if (f.contains(QLatin1Char(',')) || f.contains(QLatin1Char('"')) || f.contains(QLatin1Char('\n')) ||
             f.contains(QLatin1Char('\r'))) {
             QString q = f;

@@ -1,12 +1,16 @@
 #include "masterdata.h"
 
+#include "auth/userrepository.h"
+#include "common/textrules.h"
+
 namespace Humas {
 
 namespace {
 
 using T = FieldSpec::Type;
 
-FieldSpec text(const char *name, const char *label, bool required = false, bool unique = false, int maxLength = 200)
+FieldSpec text(const char *name, const char *label, bool required = false, bool unique = false,
+               int maxLength = TextRules::NameLength)
 {
     FieldSpec f;
     f.name = QString::fromLatin1(name);
@@ -22,6 +26,13 @@ FieldSpec typed(const char *name, const char *label, T type, bool required = fal
 {
     FieldSpec f = text(name, label, required);
     f.type = type;
+    return f;
+}
+
+FieldSpec longText(const char *name, const char *label, int maxLength)
+{
+    FieldSpec f = typed(name, label, T::LongText);
+    f.maxLength = maxLength;
     return f;
 }
 
@@ -102,7 +113,7 @@ const TableSpec &MasterData::venues()
         s.fields = {
             text("name", QT_TRANSLATE_NOOP("Humas::MasterData", "Name"), true),
             reference("kecamatan_id", QT_TRANSLATE_NOOP("Humas::MasterData", "District"), "kecamatan", "name", true),
-            typed("address", QT_TRANSLATE_NOOP("Humas::MasterData", "Address"), T::LongText),
+            longText("address", QT_TRANSLATE_NOOP("Humas::MasterData", "Address"), TextRules::AddressLength),
         };
         s.orderBy = QStringLiteral("name COLLATE NOCASE");
         s.displayField = QStringLiteral("name");
@@ -172,7 +183,8 @@ const TableSpec &MasterData::users()
         password.showInTable = false;
         password.isColumn = false;
         s.fields = {
-            text("username", QT_TRANSLATE_NOOP("Humas::MasterData", "User name"), true, true, 40),
+            text("username", QT_TRANSLATE_NOOP("Humas::MasterData", "User name"), true, true,
+                 UserRepository::MaximumUsernameLength),
             text("display_name", QT_TRANSLATE_NOOP("Humas::MasterData", "Full name"), true),
             role,
             reference("opd_id", QT_TRANSLATE_NOOP("Humas::MasterData", "Agency (OPD)"), "opd", "name", false),

@@ -1,6 +1,8 @@
 #include "recordrepository.h"
 
 #include "masterdata.h"
+
+#include "common/textrules.h"
 #include "store/changewriter.h"
 #include "store/database.h"
 #include "validators.h"
@@ -160,8 +162,10 @@ bool RecordRepository::validateField(const FieldSpec &f, const QVariant &value, 
     switch (f.type) {
     case FieldSpec::Type::Text:
     case FieldSpec::Type::LongText:
-        if (text.size() > f.maxLength)
-            return fail(tr("%1 is too long (at most %2 characters).").arg(label).arg(f.maxLength));
+        if (!TextRules::check(text, label, f.maxLength,
+                              f.type == FieldSpec::Type::Text ? TextRules::Lines::Single : TextRules::Lines::Multi,
+                              error))
+            return false;
         break;
     case FieldSpec::Type::Integer: {
         bool ok = false;

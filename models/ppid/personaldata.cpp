@@ -1,5 +1,7 @@
 #include "ppid/personaldata.h"
 
+#include <QRegularExpression>
+
 namespace Humas {
 
 namespace PersonalData {
@@ -68,6 +70,56 @@ QString maskAddress(const QString &address)
         return dots(3);
     const QString place = value.mid(comma + 1).trimmed();
     return place.isEmpty() ? dots(3) : dots(3) + QStringLiteral(", ") + place;
+}
+
+QString maskFreeText(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    // No digit (or a '+') right before, and no further digit after a separator: the whole
+    // number or nothing, so "tahun 2026" or a 17-digit number stay as they are.
+    static const QRegularExpression nikLike(QStringLiteral("(?<![0-9+])[0-9](?:[ .]?[0-9]){15}(?![ .\\-]?[0-9])"));
+    static const QRegularExpression phoneLike(
+        QStringLiteral("(?<![0-9+])(?:\\+62|62|0)(?:[ .\\-]?[0-9]){8,13}(?![ .\\-]?[0-9])"));
+    QString out = text;
+    const auto replaceAll = [&out](const QRegularExpression &re, QString (*maskFunction)(const QString &),
+                                   bool compact) {
+        QString result;
+        qsizetype last = 0;
+        QRegularExpressionMatchIterator it = re.globalMatch(out);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            result += QStringView(out).mid(last, m.capturedStart() - last);
+            QString number = m.captured();
+            if (compact)
+                number.remove(QLatin1Char(' ')).remove(QLatin1Char('.'));
+            result += maskFunction(number);
+            last = m.capturedEnd();
+        }
+        result += QStringView(out).mid(last);
+        out = result;
+    };
+    replaceAll(nikLike, &maskNik, true);
+    replaceAll(phoneLike, &maskPhone, false);
+    return out;
+}
+
+PpidRequest masked(const PpidRequest &request)
+{
+    // A value read through a repository for such a role is masked already; masking it again
+    // would lose the kept ends (a masked phone has too few digits left).
+    const auto once = [](const QString &value, QString (*maskFunction)(const QString &)) {
+        return value.contains(Dot) ? value : maskFunction(value);
+    };
+    PpidRequest out = request;
+    out.requesterNik = once(request.requesterNik, &maskNik);
+    out.requesterAddress = once(request.requesterAddress, &maskAddress);
+    out.requesterPhone = once(request.requesterPhone, &maskPhone);
+    out.requesterEmail = once(request.requesterEmail, &maskEmail);
+    for (QString *text : {&out.requesterName, &out.requesterOccupation, &out.proxyName, &out.information, &out.purpose,
+                          &out.consequenceTest, &out.withheldInfo, &out.referredTo, &out.extensionReason, &out.notes})
+        *text = maskFreeText(*text);
+    return out;
 }
 
 } // namespace PersonalData

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/role.h"
+#include "ppid/ppidrequest.h"
 
 #include <QString>
 
@@ -21,6 +22,19 @@ QString maskPhone(const QString &phone);
 QString maskEmail(const QString &email);
 /** The address reduced to "•••" plus its last comma-separated part (the place), if any. */
 QString maskAddress(const QString &address);
+/**
+ * Free text (notes, the proxy's name, the information requested …) with every NIK-like
+ * number (16 digits, maybe grouped by spaces or dots) masked as maskNik() does, and every
+ * Indonesian phone number (0…, 62… or +62… followed by 8 to 13 more digits, maybe grouped by
+ * spaces, dots or dashes) masked as maskPhone() does. Other numbers (years, amounts, letter
+ * numbers) stay. Masking twice gives the same text.
+ */
+QString maskFreeText(const QString &text);
+/**
+ * @p request as a role that may not see personal data sees it: NIK, address, phone and email
+ * masked, and maskFreeText() over every free-text field. Values already masked stay as they are.
+ */
+PpidRequest masked(const PpidRequest &request);
 } // namespace PersonalData
 
 } // namespace Humas

@@ -23,15 +23,6 @@ QString dateText(const QDate &date)
     return date.isValid() ? date.toString(DateFormat) : QString();
 }
 
-/**
- * A repository reading for the same actor masks already; masking the phone twice would hide
- * its kept digits too (the other masks give the same result twice), so a masked one stays.
- */
-QString maskPhoneOnce(const QString &phone)
-{
-    return phone.contains(QChar(0x2022)) ? phone : PersonalData::maskPhone(phone);
-}
-
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -86,23 +77,7 @@ QStringList PpidCsv::headers()
 
 PpidRequest PpidCsv::forActor(const PpidRequest &request) const
 {
-    if (PersonalData::canSee(m_actor.role))
-        return request;
-    PpidRequest masked = request;
-    masked.requesterNik = PersonalData::maskNik(request.requesterNik);
-    masked.requesterAddress = PersonalData::maskAddress(request.requesterAddress);
-    masked.requesterPhone = maskPhoneOnce(request.requesterPhone);
-    masked.requesterEmail = PersonalData::maskEmail(request.requesterEmail);
-    return masked;
-}
-
-QString PpidCsv::cellText(const QString &text)
-{
-    // A requester's own words must never run as a spreadsheet formula (CSV injection).
-    static const QString formulaStart = QStringLiteral("=+-@\t\r");
-    if (!text.isEmpty() && formulaStart.contains(text.at(0)))
-        return QLatin1Char('\'') + text;
-    return text;
+    return PersonalData::canSee(m_actor.role) ? request : PersonalData::masked(request);
 }
 
 QStringList PpidCsv::row(const PpidRequest &request, int index) const
@@ -117,30 +92,30 @@ QStringList PpidCsv::row(const PpidRequest &request, int index) const
         received.isValid() ? received.time().toString(QStringLiteral("HH:mm")) : QString(),
         Ppid::displayName(r.channel),
         Ppid::displayName(r.requesterType),
-        cellText(r.requesterName),
+        r.requesterName,
         r.requesterNik,
-        cellText(r.requesterAddress),
-        cellText(r.requesterOccupation),
+        r.requesterAddress,
+        r.requesterOccupation,
         r.requesterPhone,
         r.requesterEmail,
-        cellText(r.proxyName),
-        cellText(r.information),
-        cellText(r.purpose),
+        r.proxyName,
+        r.information,
+        r.purpose,
         r.obtainMethod.isEmpty() ? QString() : Ppid::obtainMethodName(r.obtainMethod),
         r.deliveryMethod.isEmpty() ? QString() : Ppid::deliveryMethodName(r.deliveryMethod),
-        cellText(opd),
+        opd,
         Ppid::displayName(r.status),
         r.reason == Ppid::Reason::None ? QString() : Ppid::displayName(r.reason),
         r.pasal17Letter,
-        cellText(r.consequenceTest),
-        cellText(r.withheldInfo),
-        cellText(r.referredTo),
-        cellText(r.extensionReason),
+        r.consequenceTest,
+        r.withheldInfo,
+        r.referredTo,
+        r.extensionReason,
         dateText(r.dueDate),
         dateText(r.noticeDate),
         QString::number(r.feeRupiah),
         dateText(r.handedOverDate),
-        cellText(r.notes),
+        r.notes,
     };
 }
 

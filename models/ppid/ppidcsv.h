@@ -59,9 +59,6 @@ public:
     bool exportFile(const QString &path, const QDate &from, const QDate &to, int *count, QString *error) const;
 
 private:
-    /** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text. */
-    static QString cellText(const QString &text);
-
     Database &m_db;
     Actor m_actor;
     QTimeZone m_zone;

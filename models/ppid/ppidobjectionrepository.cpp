@@ -2,6 +2,8 @@
 
 #include "common/clock.h"
 #include "common/datetext.h"
+#include "common/textrules.h"
+#include "ppid/personaldata.h"
 #include "ppid/ppidrecords.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/registrationnumber.h"
@@ -132,6 +134,14 @@ bool PpidObjectionRepository::validate(PpidObjection *o, bool isNew, QString *er
     o->filedBy = o->filedBy.trimmed();
     o->atasanDecision = o->atasanDecision.trimmed();
     o->disputeStage = o->disputeStage.trimmed();
+    using L = TextRules::Lines;
+    if (!TextRules::checkAll({{o->filedBy, tr("The name of who filed the objection"), TextRules::NameLength, L::Single},
+                              {o->summary, tr("The case summary"), TextRules::NoteLength, L::Multi},
+                              {o->requesterResponse, tr("The requester's response"), TextRules::NoteLength, L::Multi},
+                              {o->disputeOutcome, tr("The outcome of the dispute"), TextRules::NoteLength, L::Multi},
+                              {o->notes, tr("The notes"), TextRules::NoteLength, L::Multi}},
+                             error))
+        return false;
     if (!PpidObjection::grounds().contains(o->ground))
         return fail(tr("Choose the ground of the objection (Article 35(1) a–g)."));
     if (o->summary.isEmpty())
@@ -333,14 +343,25 @@ QList<PpidObjection> PpidObjectionRepository::query(const QString &where, const 
     QList<PpidObjection> objections;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!q.prepare(SelectColumns + where + QStringLiteral(" ORDER BY filed_at, obj_number")))
+    // A PPID Pembantu sees the objections against the requests of its own OPD only.
+    QVariantList scopeBinds;
+    const QString scope = PpidRecords::scopeSql(
+        m_actor, QStringLiteral("(SELECT r.opd_id FROM ppid_requests r WHERE r.id = request_id)"), &scopeBinds);
+    if (!q.prepare(SelectColumns + where + scope + QStringLiteral(" ORDER BY filed_at, obj_number")))
         return objections;
-    for (const QVariant &v : binds)
+    for (const QVariant &v : binds + scopeBinds)
         q.addBindValue(v);
     if (!q.exec())
         return objections;
-    while (q.next())
-        objections.append(fromQuery(q));
+    const bool mask = !PersonalData::canSee(m_actor.role);
+    while (q.next()) {
+        PpidObjection o = fromQuery(q);
+        if (mask) {
+            for (QString *text : {&o.filedBy, &o.summary, &o.requesterResponse, &o.disputeOutcome, &o.notes})
+                *text = PersonalData::maskFreeText(*text);
+        }
+        objections.append(o);
+    }
     return objections;
 }
 

@@ -98,4 +98,34 @@ bool PpidRecords::checkWriter(bool allowed, const Actor &actor, QString *error)
     return false;
 }
 
+PpidRecords::Scope PpidRecords::scopeOf(const Actor &actor)
+{
+    switch (actor.role) {
+    case Role::Admin:
+    case Role::Ppid:
+    case Role::Pimpinan:
+        return Scope::All;
+    case Role::Opd:
+        return actor.opdId.isEmpty() ? Scope::None : Scope::OwnOpd;
+    case Role::Protokol:
+    case Role::Redaksi:
+        return Scope::None;
+    }
+    return Scope::None;
+}
+
+QString PpidRecords::scopeSql(const Actor &actor, const QString &opdColumn, QVariantList *binds)
+{
+    switch (scopeOf(actor)) {
+    case Scope::All:
+        return {};
+    case Scope::OwnOpd:
+        binds->append(actor.opdId);
+        return QStringLiteral(" AND ") + opdColumn + QStringLiteral(" = ? ");
+    case Scope::None:
+        break;
+    }
+    return QStringLiteral(" AND 0 ");
+}
+
 } // namespace Humas

@@ -54,6 +54,18 @@ public:
     static QStringList listFromJson(const QString &text);
     /** Whether a live row @p id exists in @p table (one of our own table names). */
     static bool exists(Database &db, const QString &table, const QString &id);
+    /**
+     * Which requests @p actor reads: admin, ppid and pimpinan every one; an opd account (PPID
+     * Pembantu) only those assigned to its own OPD (none when it has no OPD); protokol and
+     * redaksi none, the register is not theirs.
+     */
+    enum class Scope { All, OwnOpd, None };
+    static Scope scopeOf(const Actor &actor);
+    /**
+     * The condition to append to a WHERE clause for @p actor's scope, over the OPD id in
+     * @p opdColumn: "" for all, " AND <column> = ?" (its value appended to @p binds) or " AND 0".
+     */
+    static QString scopeSql(const Actor &actor, const QString &opdColumn, QVariantList *binds);
     /** True when @p allowed; else false with "Your role may not change the PPID registers". */
     static bool checkWriter(bool allowed, const Actor &actor, QString *error);
 };

@@ -4,6 +4,7 @@
 #include "common/datetext.h"
 #include "common/logging.h"
 #include "ppid/personaldata.h"
+#include "ppid/ppidrecords.h"
 #include "ppid/ppidregisterquery.h"
 #include "settings/appsettings.h"
 #include "store/database.h"
@@ -242,6 +243,9 @@ PpidRegisterQuery PpidRegisterModel::query() const
 {
     PpidRegisterQuery::Context context;
     context.canSeeNik = m_canSee;
+    const PpidRecords::Scope scope = PpidRecords::scopeOf(m_actor);
+    context.scopedToOpd = scope != PpidRecords::Scope::All;
+    context.scopeOpdId = scope == PpidRecords::Scope::OwnOpd ? m_actor.opdId : QString();
     context.zone = m_zone;
     context.today = m_today;
     context.dueSoonLimit = m_dueSoonLimit;
@@ -371,7 +375,8 @@ PpidRegisterModel::Row PpidRegisterModel::rowFrom(const QSqlQuery &q) const
     row.requesterName = q.value(C::RequesterName).toString();
     const QString nik = q.value(C::RequesterNik).toString();
     row.nik = m_canSee ? nik : PersonalData::maskNik(nik);
-    row.information = q.value(C::Information).toString();
+    const QString information = q.value(C::Information).toString();
+    row.information = m_canSee ? information : PersonalData::maskFreeText(information);
     row.opdId = q.value(C::OpdId).toString();
     Ppid::fromCode(q.value(C::Status).toString(), &row.status);
     Ppid::fromCode(q.value(C::Channel).toString(), &row.channel);

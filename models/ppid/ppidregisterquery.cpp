@@ -123,6 +123,13 @@ QString PpidRegisterQuery::summarySql(const QDate &weekEnd, QVariantList *values
 QList<PpidRegisterQuery::Term> PpidRegisterQuery::terms(Part part) const
 {
     QList<Term> list;
+    // The role's scope is part of every count and every page, whatever the filter says.
+    if (m_context.scopedToOpd) {
+        if (m_context.scopeOpdId.isEmpty())
+            list.append({QStringLiteral("0"), {}, QString()});
+        else
+            list.append({QStringLiteral("%1r.opd_id = ?"), {m_context.scopeOpdId}, QStringLiteral("opd_id")});
+    }
     if (m_filter.status)
         list.append({QStringLiteral("%1r.status = ?"), {Ppid::code(*m_filter.status)}, QStringLiteral("status")});
     if (!m_filter.opdId.isEmpty())

@@ -68,7 +68,10 @@ public:
     struct Context
     {
         bool canSeeNik = false; ///< searching and sorting by NIK only for those who may see it
-        QTimeZone zone;         ///< the regency's zone: months and years are local
+        /** Only the requests assigned to scopeOpdId (a PPID Pembantu); an empty id then selects none. */
+        bool scopedToOpd = false;
+        QString scopeOpdId;
+        QTimeZone zone; ///< the regency's zone: months and years are local
         QDate today;
         QDate dueSoonLimit;                   ///< the last day that counts as due soon
         QHash<QString, QString> opdSortNames; ///< OPD id -> the name the OPD column shows

@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/datetext.h"
+#include "common/textrules.h"
 #include "master/validators.h"
 #include "ppid/personaldata.h"
 #include "ppid/ppidobjectionrepository.h"
@@ -110,6 +111,40 @@ QVariantMap decisionValues(const PpidRequest &r)
     };
 }
 
+/** Lengths and characters of every text field a registrar types (TextRules). */
+bool checkRequestText(const PpidRequest &r, QString *error)
+{
+    using L = TextRules::Lines;
+    using R = PpidRequestRepository;
+    return TextRules::checkAll(
+        {{r.requesterName, R::tr("The requester's name"), TextRules::NameLength, L::Single},
+         {r.requesterNik, R::tr("The NIK or deed number"), TextRules::CodeLength, L::Single},
+         {r.requesterAddress, R::tr("The address"), TextRules::AddressLength, L::Multi},
+         {r.requesterOccupation, R::tr("The occupation"), TextRules::NameLength, L::Single},
+         {r.requesterPhone, R::tr("The phone number"), TextRules::CodeLength, L::Single},
+         {r.requesterEmail, R::tr("The email address"), TextRules::EmailLength, L::Single},
+         {r.proxyName, R::tr("The proxy's name"), TextRules::NameLength, L::Single},
+         {r.information, R::tr("The information requested"), TextRules::NoteLength, L::Multi},
+         {r.purpose, R::tr("The purpose"), TextRules::NoteLength, L::Multi},
+         {r.consequenceTest, R::tr("The consequence test"), TextRules::NoteLength, L::Multi},
+         {r.withheldInfo, R::tr("What was withheld"), TextRules::NoteLength, L::Multi},
+         {r.referredTo, R::tr("The body referred to"), TextRules::NameLength, L::Single},
+         {r.extensionReason, R::tr("The reason of the extension"), TextRules::NoteLength, L::Multi},
+         {r.notes, R::tr("The notes"), TextRules::NoteLength, L::Multi}},
+        error);
+}
+
+/** The text fields of a decision (setStatus); the rest of a stored request is not checked again. */
+bool checkDecisionText(const PpidRequest &r, QString *error)
+{
+    using L = TextRules::Lines;
+    using R = PpidRequestRepository;
+    return TextRules::checkAll({{r.consequenceTest, R::tr("The consequence test"), TextRules::NoteLength, L::Multi},
+                                {r.withheldInfo, R::tr("What was withheld"), TextRules::NoteLength, L::Multi},
+                                {r.referredTo, R::tr("The body referred to"), TextRules::NameLength, L::Single}},
+                               error);
+}
+
 bool validateRequest(Database &db, PpidRequest *r, QString *error)
 {
     const auto fail = [error](const QString &message) {
@@ -124,12 +159,14 @@ bool validateRequest(Database &db, PpidRequest *r, QString *error)
     r->requesterEmail = r->requesterEmail.trimmed();
     if (r->requesterName.isEmpty())
         return fail(PpidRequestRepository::tr("The requester's name is required."));
+    if (!checkRequestText(*r, error))
+        return false;
     if (r->information.isEmpty())
         return fail(PpidRequestRepository::tr("Describe the information requested."));
     if (!r->requesterNik.isEmpty()) {
         QString why;
         if (r->requesterType == Ppid::RequesterType::BadanHukum) {
-            if (r->requesterNik.size() > 60)
+            if (r->requesterNik.size() > TextRules::CodeLength)
                 return fail(PpidRequestRepository::tr("The deed number is too long."));
         } else if (!Validators::isNik(r->requesterNik, &why)) {
             return fail(PpidRequestRepository::tr("The NIK is not valid: %1").arg(why));
@@ -251,14 +288,18 @@ PpidRequest loadRow(Database &db, const QString &id)
     return {};
 }
 
-QList<PpidRequest> queryRows(Database &db, const QString &where, const QVariantList &binds, bool mask,
+/** The live requests @p actor may read (PpidRecords::scopeOf), masked when the role may not see personal data. */
+QList<PpidRequest> queryRows(Database &db, const Actor &actor, const QString &where, const QVariantList &binds,
                              QString *error = nullptr)
 {
     QList<PpidRequest> requests;
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    const bool ok = q.prepare(SelectColumns + where + QStringLiteral(" ORDER BY received_at, reg_number"));
-    for (const QVariant &v : binds)
+    QVariantList all = binds;
+    const QString scope = PpidRecords::scopeSql(actor, QStringLiteral("opd_id"), &all);
+    const bool ok = q.prepare(SelectColumns + where + scope + QStringLiteral(" ORDER BY received_at, reg_number"));
+    const bool mask = !PersonalData::canSee(actor.role);
+    for (const QVariant &v : std::as_const(all))
         q.addBindValue(v);
     if (!ok || !q.exec()) {
         if (error)
@@ -267,13 +308,7 @@ QList<PpidRequest> queryRows(Database &db, const QString &where, const QVariantL
     }
     while (q.next()) {
         PpidRequest r = fromQuery(q);
-        if (mask) {
-            r.requesterNik = PersonalData::maskNik(r.requesterNik);
-            r.requesterAddress = PersonalData::maskAddress(r.requesterAddress);
-            r.requesterPhone = PersonalData::maskPhone(r.requesterPhone);
-            r.requesterEmail = PersonalData::maskEmail(r.requesterEmail);
-        }
-        requests.append(r);
+        requests.append(mask ? PersonalData::masked(r) : r);
     }
     return requests;
 }
@@ -398,6 +433,8 @@ bool PpidRequestRepository::setStatus(const PpidRequest &request, Ppid::Status s
         return fail(tr("The request no longer exists."));
     if (current.status == status)
         return true;
+    if (!TextRules::check(note.trimmed(), tr("The note"), TextRules::NoteLength, TextRules::Lines::Multi, error))
+        return false;
     if (status == Ppid::Status::Diperpanjang)
         return extend(current.id, note, error);
     if (!Ppid::canTransition(current.status, status)) {
@@ -413,7 +450,7 @@ bool PpidRequestRepository::setStatus(const PpidRequest &request, Ppid::Status s
         values.insert(QStringLiteral("decided_at"), PpidRecords::utcMsText(now));
         PpidRequest decided = request;
         decided.pasal17Letter = decided.pasal17Letter.trimmed().toLower();
-        if (!validateDecision(status, decided, error))
+        if (!checkDecisionText(decided, error) || !validateDecision(status, decided, error))
             return false;
         values.insert(decisionValues(decided));
         values.insert(QStringLiteral("notice_date"),
@@ -452,6 +489,9 @@ bool PpidRequestRepository::extend(const QString &id, const QString &reason, QSt
         return fail(tr("The request no longer exists."));
     if (reason.trimmed().isEmpty())
         return fail(tr("An extension needs a written reason (UU 14/2008 Article 22(8))."));
+    if (!TextRules::check(reason.trimmed(), tr("The reason of the extension"), TextRules::NoteLength,
+                          TextRules::Lines::Multi, error))
+        return false;
     if (current.status == Ppid::Status::Diperpanjang || !current.extensionReason.isEmpty() || wasExtended(m_db, id))
         return fail(tr("A request can be extended only once."));
     if (current.status == Ppid::Status::Diterima)
@@ -480,14 +520,13 @@ bool PpidRequestRepository::extend(const QString &id, const QString &reason, QSt
 
 PpidRequest PpidRequestRepository::get(const QString &id) const
 {
-    const QList<PpidRequest> found = queryRows(m_db, QStringLiteral("AND id = ?"), {id}, !canSeePersonalData());
+    const QList<PpidRequest> found = queryRows(m_db, m_actor, QStringLiteral("AND id = ?"), {id});
     return found.isEmpty() ? PpidRequest() : found.constFirst();
 }
 
 PpidRequest PpidRequestRepository::getByNumber(const QString &regNumber) const
 {
-    const QList<PpidRequest> found =
-        queryRows(m_db, QStringLiteral("AND reg_number = ?"), {regNumber}, !canSeePersonalData());
+    const QList<PpidRequest> found = queryRows(m_db, m_actor, QStringLiteral("AND reg_number = ?"), {regNumber});
     return found.isEmpty() ? PpidRequest() : found.constFirst();
 }
 
@@ -504,12 +543,14 @@ QList<PpidRequest> PpidRequestRepository::list(const QDate &from, const QDate &t
         where += QStringLiteral("AND received_at < ? ");
         binds << PpidRecords::utcText(zone.startOfDay(to.addDays(1)));
     }
-    return queryRows(m_db, where, binds, !canSeePersonalData(), error);
+    return queryRows(m_db, m_actor, where, binds, error);
 }
 
 QList<PpidStatusChange> PpidRequestRepository::history(const QString &id) const
 {
     QList<PpidStatusChange> changes;
+    if (PpidRecords::scopeOf(m_actor) != PpidRecords::Scope::All && !get(id).isValid())
+        return changes; // outside the actor's scope
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT from_status, to_status, changed_at, changed_by, note FROM ppid_status_history "

@@ -64,15 +64,29 @@ const char *const ChannelCodes[] = {"langsung", "surat", "email", "website", "te
 const QString PeriodRequests = QStringLiteral(" FROM ppid_requests INDEXED BY ppid_requests_stats "
                                               "WHERE deleted = 0 AND received_at >= ? AND received_at < ?");
 
+/** The viewer's scope (PpidRecords::scopeSql) as SQL appended to a WHERE and its values. */
+struct Scope
+{
+    QString sql;
+    QVariantList values;
+};
+
+void bindScope(QSqlQuery &q, const Scope &scope)
+{
+    for (const QVariant &v : scope.values)
+        q.addBindValue(v);
+}
+
 /** Refusals of the period by reason ("pasal17_a" … for Article 17), grouped inside SQLite. */
-void countRefusals(Database &db, PpidStatistics *s, const QString &from, const QString &to)
+void countRefusals(Database &db, PpidStatistics *s, const QString &from, const QString &to, const Scope &scope)
 {
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT decision_reason, pasal17_letter, count(*)") + PeriodRequests +
+    q.prepare(QStringLiteral("SELECT decision_reason, pasal17_letter, count(*)") + PeriodRequests + scope.sql +
               QStringLiteral(" AND decision = 'ditolak' GROUP BY 1, 2"));
     q.addBindValue(from);
     q.addBindValue(to);
+    bindScope(q, scope);
     if (!q.exec())
         return;
     while (q.next()) {
@@ -116,7 +130,7 @@ qint64 localJulianOf(QStringView utc, int offsetMinutes)
  * decided requests also bring their receipt time, decision time and due date as one text,
  * parsed here (SQLite's date functions cost more than the scan itself).
  */
-void computeRequests(Database &db, PpidStatistics *s, const PpidRecords::Zone &zone)
+void computeRequests(Database &db, PpidStatistics *s, const PpidRecords::Zone &zone, const Scope &scope)
 {
     const QString from = PpidRecords::utcText(zone.startOfDay(s->from));
     const QString to = PpidRecords::utcText(zone.startOfDay(s->to.addDays(1)));
@@ -131,10 +145,11 @@ void computeRequests(Database &db, PpidStatistics *s, const PpidRecords::Zone &z
                              "ifnull(opd_id, ''), "
                              "CASE WHEN decision <> '' THEN received_at || '|' || ifnull(decided_at, '') || '|' "
                              "  || ifnull(due_date, '') END") +
-              PeriodRequests);
+              PeriodRequests + scope.sql);
     q.addBindValue(zone.today().toString(Qt::ISODate));
     q.addBindValue(from);
     q.addBindValue(to);
+    bindScope(q, scope);
     if (!q.exec())
         return;
     // Decisions may come up to a year after the period's last receipt.
@@ -191,17 +206,19 @@ void computeRequests(Database &db, PpidStatistics *s, const PpidRecords::Zone &z
     s->received = s->decided + decisions[0];
     if (s->decided > 0)
         s->meanWorkingDaysToDecision = double(totalDays) / s->decided;
-    countRefusals(db, s, from, to);
+    countRefusals(db, s, from, to, scope);
 }
 
-void computeObjections(Database &db, PpidStatistics *s, const PpidRecords::Zone &zone)
+void computeObjections(Database &db, PpidStatistics *s, const PpidRecords::Zone &zone, const Scope &scope)
 {
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ground, atasan_decision, dispute_stage, count(*) FROM ppid_objections "
-                             "WHERE deleted = 0 AND filed_at >= ? AND filed_at < ? GROUP BY 1, 2, 3"));
+    q.prepare(QStringLiteral("SELECT ground, atasan_decision, dispute_stage, count(*) FROM ppid_objections o "
+                             "WHERE deleted = 0 AND filed_at >= ? AND filed_at < ? ") +
+              scope.sql + QStringLiteral(" GROUP BY 1, 2, 3"));
     q.addBindValue(PpidRecords::utcText(zone.startOfDay(s->from)));
     q.addBindValue(PpidRecords::utcText(zone.startOfDay(s->to.addDays(1))));
+    bindScope(q, scope);
     if (!q.exec())
         return;
     while (q.next()) {
@@ -219,14 +236,24 @@ void computeObjections(Database &db, PpidStatistics *s, const PpidRecords::Zone 
 
 PpidStatistics PpidStatistics::compute(Database &db, const QDate &from, const QDate &to)
 {
+    return compute(db, from, to, Actor::system());
+}
+
+PpidStatistics PpidStatistics::compute(Database &db, const QDate &from, const QDate &to, const Actor &viewer)
+{
     PpidStatistics s;
     s.from = from;
     s.to = to;
     if (!from.isValid() || !to.isValid() || to < from)
         return s;
     const PpidRecords::Zone zone(db);
-    computeRequests(db, &s, zone);
-    computeObjections(db, &s, zone);
+    Scope requests;
+    requests.sql = PpidRecords::scopeSql(viewer, QStringLiteral("opd_id"), &requests.values);
+    Scope objections;
+    objections.sql = PpidRecords::scopeSql(
+        viewer, QStringLiteral("(SELECT r.opd_id FROM ppid_requests r WHERE r.id = o.request_id)"), &objections.values);
+    computeRequests(db, &s, zone, requests);
+    computeObjections(db, &s, zone, objections);
     return s;
 }
 

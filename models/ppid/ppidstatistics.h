@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/role.h"
+
 #include <QDate>
 #include <QJsonObject>
 #include <QMap>
@@ -29,14 +31,19 @@ struct PpidStatistics
     int maxWorkingDaysToDecision = 0;
     int decidedLate = 0; ///< decided after the due date
     int open = 0;
-    int overdue = 0;     ///< still open and past the due date (today from Clock)
+    int overdue = 0; ///< still open and past the due date (today from Clock)
     int objections = 0;
     QMap<QString, int> objectionsByGround;  ///< "a".."g"
     QMap<QString, int> objectionsByOutcome; ///< Atasan's decision text category
     int disputes = 0;
 
-    /** Computes the figures of requests received in [from, to] (local dates, inclusive). */
+    /** Computes the figures of every request received in [from, to] (local dates, inclusive). */
     static PpidStatistics compute(Database &db, const QDate &from, const QDate &to);
+    /**
+     * The same over the requests @p viewer may see (PpidRecords::scopeOf): a PPID Pembantu
+     * counts its own OPD's requests and the objections against them only.
+     */
+    static PpidStatistics compute(Database &db, const QDate &from, const QDate &to, const Actor &viewer);
     QJsonObject toJson() const;
 };
 

@@ -103,19 +103,7 @@ QString PpidReceipt::dueDateText(const QDate &dueDate)
 
 PpidRequest PpidReceipt::forRole(const PpidRequest &request, Role viewer)
 {
-    if (PersonalData::canSee(viewer))
-        return request;
-    // Values read through the repository by such a role come masked already; masking them
-    // again would lose the kept ends (a masked phone has too few digits left).
-    const auto mask = [](const QString &value, QString (*maskFunction)(const QString &)) {
-        return value.contains(QChar(0x2022)) ? value : maskFunction(value);
-    };
-    PpidRequest out = request;
-    out.requesterNik = mask(request.requesterNik, &PersonalData::maskNik);
-    out.requesterAddress = mask(request.requesterAddress, &PersonalData::maskAddress);
-    out.requesterPhone = mask(request.requesterPhone, &PersonalData::maskPhone);
-    out.requesterEmail = mask(request.requesterEmail, &PersonalData::maskEmail);
-    return out;
+    return PersonalData::canSee(viewer) ? request : PersonalData::masked(request);
 }
 
 QTextDocument *PpidReceipt::document(const AppSettings &settings, const PpidRequest &request, Role viewer,

@@ -1,6 +1,7 @@
 #include "appsettings.h"
 
 #include "common/nameduuid.h"
+#include "common/textrules.h"
 #include "master/masterdata.h"
 #include "ppid/ppiddeadlinerecompute.h"
 #include "ppid/registrationnumber.h"
@@ -56,9 +57,8 @@ bool AppSettings::isValid(const QString &key, const QString &value, QString *err
         return false;
     if (key == QLatin1String(RegencyName) && value.trimmed().isEmpty())
         return fail(tr("The regency name must not be empty."));
-    if (value.size() > 2000)
-        return fail(tr("The value is too long."));
-    return true;
+    // The letterhead has several lines; no setting has a use for other control characters.
+    return TextRules::check(value, tr("The setting \"%1\"").arg(key), 2000, TextRules::Lines::Multi, error);
 }
 
 bool AppSettings::setValue(const QString &key, const QString &value, QString *error)

@@ -149,6 +149,16 @@ void TestEventRepository::validation_data()
                                                << "last day";
     QTest::newRow("no times") << "no-times"
                               << "start and an end";
+    QTest::newRow("title 100 kB") << "title-100k"
+                                  << "too long";
+    QTest::newRow("title two lines") << "title-newline"
+                                     << "single line";
+    QTest::newRow("letter number escape") << "letter-escape"
+                                          << "single line";
+    QTest::newRow("notes 100 kB") << "notes-100k"
+                                  << "too long";
+    QTest::newRow("notes with a NUL") << "notes-nul"
+                                      << "control character";
 }
 
 void TestEventRepository::validation()
@@ -176,6 +186,16 @@ void TestEventRepository::validation()
         e.letterBlob = QString(64, QLatin1Char('a'));
     else if (change == "no-times")
         e.start = QDateTime();
+    else if (change == "title-100k")
+        e.title = QString(100 * 1024, QLatin1Char('x'));
+    else if (change == "title-newline")
+        e.title = "Rapat\nlain";
+    else if (change == "letter-escape")
+        e.letterNumber = "005/\x1b[2J/2026";
+    else if (change == "notes-100k")
+        e.notes = QString(100 * 1024, QLatin1Char('x'));
+    else if (change == "notes-nul")
+        e.notes = QString("baris 1\nbaris\t2") + QChar(0) + "x";
     else if (change == "all-day") {
         e.allDay = true;
         e.firstDate = Day;

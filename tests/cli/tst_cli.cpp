@@ -574,6 +574,14 @@ void TestCli::userAddRefusals_data()
                                     << QByteArray("pendek\n") << 3 << "8";
     QTest::newRow("no password") << base + QStringList{"--role", "admin", "--password-stdin"} << QByteArray() << 3
                                  << "password";
+    QTest::newRow("eight spaces") << base + QStringList{"--role", "admin", "--password-stdin"}
+                                  << QByteArray("        \n") << 3 << "spaces";
+    QTest::newRow("user name path") << QStringList{"user",   "add",   "--username",      "../../etc/passwd",
+                                                   "--role", "admin", "--password-stdin"}
+                                    << good << 3 << "may contain only";
+    QTest::newRow("user name too short") << QStringList{"user",   "add",   "--username",      "ab",
+                                                        "--role", "admin", "--password-stdin"}
+                                         << good << 3 << "3 to 32";
     QTest::newRow("opd role without opd")
         << base + QStringList{"--role", "opd", "--password-stdin"} << good << 3 << "OPD";
     QTest::newRow("unknown opd") << base + QStringList{"--role", "opd", "--opd", "XYZ", "--password-stdin"} << good << 3

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void addRefusals();
     void listMasking_data();
     void listMasking();
+    void listScopedByRole();
     void listRefusals_data();
     void listRefusals();
     void exportCsv_data();
@@ -380,18 +381,30 @@ void TestCliPpid::listMasking_data()
     QTest::newRow("default (admin)") << QString() << true;
     QTest::newRow("admin") << "admin" << true;
     QTest::newRow("ppid") << "ppid" << true;
-    QTest::newRow("protokol") << "protokol" << false;
-    QTest::newRow("redaksi") << "redaksi" << false;
-    QTest::newRow("opd") << "opd" << false;
+    QTest::newRow("opd of the request") << "opd:DISKOMINFO" << false;
     QTest::newRow("pimpinan") << "pimpinan" << false;
 }
+
+namespace {
+
+/** "--role ROLE", or "--role opd --opd CODE" for "opd:CODE". */
+QStringList roleArguments(const QString &role)
+{
+    if (role.isEmpty())
+        return {};
+    if (role.startsWith("opd:"))
+        return {"--role", "opd", "--opd", role.mid(4)};
+    return {"--role", role};
+}
+
+} // namespace
 
 void TestCliPpid::listMasking()
 {
     QFETCH(QString, role);
     QFETCH(bool, full);
-    QVERIFY(!add().isEmpty());
-    const QStringList roleArgs = role.isEmpty() ? QStringList() : QStringList{"--role", role};
+    QVERIFY(!add({"--opd", "DISKOMINFO"}).isEmpty());
+    const QStringList roleArgs = roleArguments(role);
     const CliResult json = cli(QStringList{"ppid", "list", "--json"} + roleArgs);
     CLI_EXPECT(json, 0);
     const QJsonObject first = QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject();
@@ -406,6 +419,52 @@ void TestCliPpid::listMasking()
     QCOMPARE(text.out.contains(Phone), full);
     QCOMPARE(text.out.contains(Email), full);
     QCOMPARE(text.out.contains(MaskedNik), !full);
+}
+
+void TestCliPpid::listScopedByRole()
+{
+    // --role opd listed the whole register; a PPID Pembantu sees its own OPD's requests only.
+    const QString dinkes = add({"--opd", "DINKES", "--information", "Data gizi; HP pemohon 0812 3456 7789"});
+    const QString kominfo = add({"--opd", "DISKOMINFO"});
+    QVERIFY(!dinkes.isEmpty() && !kominfo.isEmpty());
+    CliResult r = cli({"ppid", "list", "--role", "opd", "--opd", "DINKES"});
+    CLI_EXPECT(r, 0);
+    QVERIFY2(r.out.contains(dinkes) && !r.out.contains(kominfo), qPrintable(r.out));
+    r = cli({"ppid", "list", "--role", "opd", "--opd", "DINKES", "--json"});
+    CLI_EXPECT(r, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(!r.out.contains("0812 3456 7789"));
+    for (const QString &role : {"protokol", "redaksi"}) {
+        r = cli({"ppid", "list", "--role", role});
+        CLI_EXPECT(r, 0);
+        QVERIFY2(r.out.trimmed().isEmpty(), qPrintable(r.out));
+    }
+    r = cli({"ppid", "list", "--role", "pimpinan"});
+    CLI_EXPECT(r, 0);
+    QVERIFY(r.out.contains(dinkes) && r.out.contains(kominfo));
+
+    const QString path = m_dir->filePath("dinkes.csv");
+    r = cli({"ppid", "export-csv", path, "--role", "opd", "--opd", "DINKES"});
+    CLI_EXPECT(r, 0);
+    const QString csv = QString::fromUtf8(fileBytes(path));
+    QVERIFY(csv.contains(dinkes) && !csv.contains(kominfo));
+
+    r = cli(
+        {"ppid", "stats", "--from", "2026-03-01", "--to", "2026-03-31", "--json", "--role", "opd", "--opd", "DINKES"});
+    CLI_EXPECT(r, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("received").toInt(), 1);
+    r = cli({"ppid", "stats", "--from", "2026-03-01", "--to", "2026-03-31", "--json"});
+    CLI_EXPECT(r, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("received").toInt(), 2);
+
+    r = cli({"ppid", "receipt", kominfo, m_dir->filePath("r.pdf"), "--role", "opd", "--opd", "DINKES"});
+    CLI_EXPECT(r, 3);
+    QVERIFY(!QFile::exists(m_dir->filePath("r.pdf")));
+
+    CLI_EXPECT(cli({"ppid", "list", "--role", "opd"}), 1);                     // which OPD?
+    CLI_EXPECT(cli({"ppid", "list", "--role", "ppid", "--opd", "DINKES"}), 1); // --opd only with opd
+    CLI_EXPECT(cli({"ppid", "list", "--role", "opd", "--opd", "XYZ"}), 3);
 }
 
 void TestCliPpid::listRefusals_data()
@@ -441,7 +500,7 @@ void TestCliPpid::exportCsv()
     const QString number = add({"--opd", "DISKOMINFO"});
     QVERIFY(!number.isEmpty());
     const QString path = m_dir->filePath("register.csv");
-    const QStringList roleArgs = role.isEmpty() ? QStringList() : QStringList{"--role", role};
+    const QStringList roleArgs = roleArguments(role);
     const CliResult r = cli(QStringList{"ppid", "export-csv", path} + roleArgs);
     CLI_EXPECT(r, 0);
     QVERIFY(r.out.contains(QDir::toNativeSeparators(path)));
@@ -507,7 +566,7 @@ void TestCliPpid::stats()
 
     CLI_EXPECT(cli({"ppid", "stats", "--json"}), 1);
     CLI_EXPECT(cli({"ppid", "stats", "--from", "2026-03-01", "--to", "2026-02-01", "--json"}), 1);
-    CLI_EXPECT(cli({"ppid", "stats", "--from", "2026-03-01", "--to", "2026-03-31", "--role", "ppid"}), 1);
+    CLI_EXPECT(cli({"ppid", "stats", "--from", "2026-03-01", "--to", "2026-03-31", "--name", "Budi"}), 1);
 }
 
 void TestCliPpid::receipt()
@@ -533,7 +592,7 @@ void TestCliPpid::receipt()
     QVERIFY2(text.contains("7 April 2026"), qPrintable(text));
 
     const QString masked = m_dir->filePath("masked.pdf");
-    CLI_EXPECT(cli({"ppid", "receipt", number, masked, "--role", "protokol"}), 0);
+    CLI_EXPECT(cli({"ppid", "receipt", number, masked, "--role", "pimpinan"}), 0);
     text = pdfText(masked);
     QVERIFY2(!text.contains(Nik), qPrintable(text));
     QVERIFY2(text.contains("7208••••••••"), qPrintable(text));

@@ -67,6 +67,10 @@ private Q_SLOTS:
         QCOMPARE(t.count("outbox"), outbox);
         QVERIFY(!s.setValue(AppSettings::CutiBersamaWorking, "ya", &error));
         QVERIFY(!s.setValue(AppSettings::RegencyName, " ", &error));
+        QVERIFY(!s.setValue(AppSettings::RegencyName, "Kabupaten \x1b[2JContoh", &error));
+        QVERIFY2(error.contains("control character"), qPrintable(error));
+        QVERIFY(!s.setValue(AppSettings::Letterhead, QString(100 * 1024, 'x'), &error));
+        QVERIFY2(error.contains("too long"), qPrintable(error));
         // Updating a key keeps one row per key, synced through the outbox.
         QVERIFY(s.setValue(AppSettings::TimeZoneCode, "WIB", &error));
         QCOMPARE(t.count("settings", "key = 'timezone'"), 1);

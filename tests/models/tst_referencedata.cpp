@@ -107,15 +107,75 @@ private Q_SLOTS:
             << QVariantMap{{"username", "pic"}, {"display_name", "PIC"}, {"role", "opd"}, {"password", "sandi-panjang"}}
             << "one agency";
         QTest::newRow("user short password")
-            << "users" << QVariantMap{{"username", "u2"}, {"display_name", "U"}, {"role", "ppid"}, {"password", "1234"}}
+            << "users"
+            << QVariantMap{{"username", "user2"}, {"display_name", "U"}, {"role", "ppid"}, {"password", "1234"}}
             << "at least";
         QTest::newRow("user without password")
-            << "users" << QVariantMap{{"username", "u3"}, {"display_name", "U"}, {"role", "ppid"}}
+            << "users" << QVariantMap{{"username", "user3"}, {"display_name", "U"}, {"role", "ppid"}}
             << "needs a password";
-        QTest::newRow("user unknown role")
+        QTest::newRow("user unknown role") << "users"
+                                           << QVariantMap{{"username", "user4"},
+                                                          {"display_name", "U"},
+                                                          {"role", "raja"},
+                                                          {"password", "sandi-panjang"}}
+                                           << "unknown value";
+        QTest::newRow("user eight spaces")
             << "users"
-            << QVariantMap{{"username", "u4"}, {"display_name", "U"}, {"role", "raja"}, {"password", "sandi-panjang"}}
-            << "unknown value";
+            << QVariantMap{{"username", "admin2"}, {"display_name", "A"}, {"role", "admin"}, {"password", "        "}}
+            << "spaces only";
+        QTest::newRow("user padded short password")
+            << "users"
+            << QVariantMap{{"username", "admin2"}, {"display_name", "A"}, {"role", "admin"}, {"password", "   abcd   "}}
+            << "at least";
+        QTest::newRow("user password with newline") << "users"
+                                                    << QVariantMap{{"username", "admin2"},
+                                                                   {"display_name", "A"},
+                                                                   {"role", "admin"},
+                                                                   {"password", "sandi\npanjang"}}
+                                                    << "control characters";
+        QTest::newRow("user name path") << "users"
+                                        << QVariantMap{{"username", "../../etc/passwd"},
+                                                       {"display_name", "P"},
+                                                       {"role", "ppid"},
+                                                       {"password", "sandi-panjang"}}
+                                        << "may contain only";
+        QTest::newRow("user name dot dot")
+            << "users"
+            << QVariantMap{{"username", "a..b"}, {"display_name", "P"}, {"role", "ppid"}, {"password", "sandi-panjang"}}
+            << "may contain only";
+        QTest::newRow("user name invalid utf-8") << "users"
+                                                 << QVariantMap{{"username", QString::fromUtf8("adm\xff\xfein")},
+                                                                {"display_name", "P"},
+                                                                {"role", "ppid"},
+                                                                {"password", "sandi-panjang"}}
+                                                 << "UTF-8";
+        QTest::newRow("user name with space") << "users"
+                                              << QVariantMap{{"username", "budi santoso"},
+                                                             {"display_name", "P"},
+                                                             {"role", "ppid"},
+                                                             {"password", "sandi-panjang"}}
+                                              << "may contain only";
+        QTest::newRow("user name too long") << "users"
+                                            << QVariantMap{{"username", QString(33, 'a')},
+                                                           {"display_name", "P"},
+                                                           {"role", "ppid"},
+                                                           {"password", "sandi-panjang"}}
+                                            << "too long";
+        QTest::newRow("user full name 100 kB") << "users"
+                                               << QVariantMap{{"username", "budi"},
+                                                              {"display_name", QString(100 * 1024, 'x')},
+                                                              {"role", "ppid"},
+                                                              {"password", "sandi-panjang"}}
+                                               << "too long";
+        QTest::newRow("opd name 100 kB") << "opd" << QVariantMap{{"code", "X1"}, {"name", QString(100 * 1024, 'x')}}
+                                         << "too long";
+        QTest::newRow("opd name two lines")
+            << "opd" << QVariantMap{{"code", "X1"}, {"name", "Dinas\nLain"}} << "single line";
+        QTest::newRow("opd name escape") << "opd" << QVariantMap{{"code", "X1"}, {"name", "Dinas \x1b[31m"}}
+                                         << "single line";
+        QTest::newRow("venue address bell")
+            << "venues" << QVariantMap{{"name", "Aula"}, {"kecamatan_id", "@kec:Parigi"}, {"address", "Jl. A\x07"}}
+            << "control character";
         QTest::newRow("unknown field") << "opd" << QVariantMap{{"code", "Z"}, {"name", "Z"}, {"budget", 1}}
                                        << "Unknown field";
     }

@@ -152,6 +152,9 @@ void TestObjections::addValidation_data()
                                 << " " << true << "Summarise";
     QTest::newRow("unknown request") << "a"
                                      << "ringkasan" << false << "request";
+    QTest::newRow("summary 100 kB") << "a" << QString(100 * 1024, 'x') << true << "too long";
+    QTest::newRow("summary with a bell") << "a"
+                                         << "ringkasan\a" << true << "control character";
 }
 
 void TestObjections::addValidation()

@@ -27,7 +27,69 @@ private Q_SLOTS:
     void maskAddress();
     void nik_data();
     void nik();
+    void maskFreeText_data();
+    void maskFreeText();
+    void maskedRequest();
 };
+
+void TestPersonalData::maskFreeText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("masked");
+    const auto u = [](const char *s) { return QString::fromUtf8(s); };
+    QTest::newRow("nik") << "NIK 7208015203900003." << u("NIK 7208••••••••0003.");
+    QTest::newRow("nik in groups") << "KTP: 7208 0152 0390 0003" << u("KTP: 7208••••••••0003");
+    QTest::newRow("nik with dots") << "7208.0152.0390.0003 (adik)" << u("7208••••••••0003 (adik)");
+    QTest::newRow("mobile") << "hubungi 081234567789 sore" << u("hubungi 0812•••••789 sore");
+    QTest::newRow("mobile with dashes") << "HP 0812-3456-7789" << u("HP 0812•••••789");
+    QTest::newRow("international") << "WA +62 812 3456 7789" << u("WA +628•••••••789");
+    QTest::newRow("without plus") << "62812345677" << u("6281••••677");
+    QTest::newRow("landline") << "kantor (0451) 0451 21234" << u("kantor (0451) 0451••234");
+    QTest::newRow("two numbers") << "7208015203900003 / 081234567789" << u("7208••••••••0003 / 0812•••••789");
+    QTest::newRow("year and amount stay") << "Tahun 2026, biaya Rp 15.000"
+                                          << "Tahun 2026, biaya Rp 15.000";
+    QTest::newRow("letter number stays") << "Surat 005/123/Bag.Umum/XI/2026"
+                                         << "Surat 005/123/Bag.Umum/XI/2026";
+    QTest::newRow("date stays") << "tanggal 2026-11-23"
+                                << "tanggal 2026-11-23";
+    QTest::newRow("17 digits stay") << "12345678901234567"
+                                    << "12345678901234567";
+    QTest::newRow("short zero number stays") << "RT 003 RW 004"
+                                             << "RT 003 RW 004";
+    QTest::newRow("empty") << ""
+                           << "";
+}
+
+void TestPersonalData::maskFreeText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, masked);
+    QCOMPARE(PersonalData::maskFreeText(text), masked);
+    QCOMPARE(PersonalData::maskFreeText(masked), masked); // masking twice changes nothing
+}
+
+void TestPersonalData::maskedRequest()
+{
+    PpidRequest r;
+    r.requesterName = "Budi";
+    r.requesterNik = "7208015203900003";
+    r.requesterPhone = "081234567789";
+    r.proxyName = "Sari (0812 3456 7789)";
+    r.information = "Data KTP 7208015203900003";
+    r.purpose = "telepon 081234567789";
+    r.notes = "NIK 7208 0152 0390 0003";
+    const PpidRequest m = PersonalData::masked(r);
+    QCOMPARE(m.requesterName, QString("Budi"));
+    QCOMPARE(m.requesterNik, QString::fromUtf8("7208••••••••0003"));
+    QCOMPARE(m.requesterPhone, QString::fromUtf8("0812•••••789"));
+    QCOMPARE(m.proxyName, QString::fromUtf8("Sari (0812•••••789)"));
+    QCOMPARE(m.information, QString::fromUtf8("Data KTP 7208••••••••0003"));
+    QCOMPARE(m.purpose, QString::fromUtf8("telepon 0812•••••789"));
+    QCOMPARE(m.notes, QString::fromUtf8("NIK 7208••••••••0003"));
+    const PpidRequest twice = PersonalData::masked(m);
+    QCOMPARE(twice.requesterPhone, m.requesterPhone);
+    QCOMPARE(twice.notes, m.notes);
+}
 
 void TestPersonalData::canSee_data()
 {

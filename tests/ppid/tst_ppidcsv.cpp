@@ -81,6 +81,7 @@ private Q_SLOTS:
     void masking();
     void maskedInputStaysMasked();
     void formulaTextKeptAsText();
+    void formulaInEveryColumn();
     void registerFromRepository();
     void registerRange();
     void exportFile();
@@ -216,6 +217,34 @@ void TestPpidCsv::formulaTextKeptAsText()
     QCOMPARE(field("Tujuan Penggunaan Informasi"), QString("Penelitian = skripsi"));
 }
 
+void TestPpidCsv::formulaInEveryColumn()
+{
+    // A deed number is free text, so a legal entity's "NIK" may be a formula: it was accepted
+    // and reached the spreadsheet raw, as did the phone and email columns.
+    HumasTest::MockClock clock(QDateTime(QDate(2026, 3, 20), QTime(2, 0), Qt::UTC));
+    HumasTest::TestDatabase t(HumasTest::TestDatabase::Seed::Base);
+    QVERIFY2(t.isOpen(), qPrintable(t.error()));
+    PpidRequest r = sampleRequest();
+    r.id.clear();
+    r.regNumber.clear();
+    r.dueDate = {};
+    r.requesterType = Ppid::RequesterType::BadanHukum;
+    r.requesterNik = "=HYPERLINK(\"http://x\",\"a\")";
+    r.requesterPhone = "+6281234567890";
+    QString error;
+    QVERIFY2(PpidRequestRepository(t.db(), Actor::system()).add(&r, &error), qPrintable(error));
+    const QList<QStringList> rows = parse(PpidCsv(t.db(), Actor::system()).registerCsv());
+    QCOMPARE(rows.size(), 2);
+    const QStringList headers = PpidCsv::headers();
+    auto field = [&](const QString &header) { return rows.at(1).value(headers.indexOf(header)); };
+    QCOMPARE(field("NIK/Nomor Akta"), QString("'=HYPERLINK(\"http://x\",\"a\")"));
+    QCOMPARE(field("Nomor Telepon"), QString("'+6281234567890"));
+    QCOMPARE(field("Biaya (Rp)"), QString("15000"));
+    for (const QString &cell : rows.at(1)) {
+        QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.at(0)), qPrintable(cell));
+    }
+}
+
 namespace {
 
 PpidRequest addRequest(Database &db, const QDateTime &receivedUtc, const QString &name, QString *error)
@@ -243,7 +272,8 @@ void TestPpidCsv::registerFromRepository()
     const PpidRequest b = addRequest(t.db(), QDateTime(QDate(2026, 3, 17), QTime(3, 0), Qt::UTC), "Sari", &error);
     QVERIFY2(b.isValid(), qPrintable(error));
 
-    for (const Role role : Roles::all()) {
+    // The roles that see the whole register (a PPID Pembantu sees its own OPD's: tst_requestrepository).
+    for (const Role role : {Role::Admin, Role::Ppid, Role::Pimpinan}) {
         int count = -1;
         const QByteArray csv = PpidCsv(t.db(), actorFor(role)).registerCsv({}, {}, &count);
         QCOMPARE(count, 2);
@@ -298,12 +328,12 @@ void TestPpidCsv::exportFile()
     old.write("old contents that must go");
     old.close();
     int count = -1;
-    QVERIFY2(PpidCsv(t.db(), actorFor(Role::Redaksi)).exportFile(path, {}, {}, &count, &error), qPrintable(error));
+    QVERIFY2(PpidCsv(t.db(), actorFor(Role::Pimpinan)).exportFile(path, {}, {}, &count, &error), qPrintable(error));
     QCOMPARE(count, 1);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
-    QCOMPARE(bytes, PpidCsv(t.db(), actorFor(Role::Redaksi)).registerCsv());
+    QCOMPARE(bytes, PpidCsv(t.db(), actorFor(Role::Pimpinan)).registerCsv());
     QVERIFY(bytes.startsWith(Bom));
     QVERIFY(!bytes.contains(Nik.toUtf8()));
     QVERIFY(!QFile::exists(path + ".part"));

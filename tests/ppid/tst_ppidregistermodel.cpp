@@ -94,6 +94,8 @@ private Q_SLOTS:
     void colorProxy();
     void summary();
     void summaryFollowsFilters();
+    void scopedToTheOpd();
+    void informationMasked();
     void masking_data();
     void masking();
     void reloadFollowsToday();
@@ -258,7 +260,7 @@ void TestPpidRegisterModel::filters()
     QFETCH(int, value);
     QFETCH(QStringList, expected);
     addStandardRows();
-    M model(m_db->db(), actor(Role::Protokol));
+    M model(m_db->db(), actor(Role::Pimpinan));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reloaded(&model, &M::reloaded);
     switch (kind) {
@@ -424,8 +426,8 @@ void TestPpidRegisterModel::nikSearchOnlyForThoseWhoSeeIt()
     addStandardRows();
     M ppid(m_db->db(), actor(Role::Ppid));
     ppid.setSearchText("0152039");
-    QCOMPARE(ppid.rowCount(), 6); // every row but 004 has the sample NIK
-    M protokol(m_db->db(), actor(Role::Protokol));
+    QCOMPARE(ppid.rowCount(), 6);                  // every row but 004 has the sample NIK
+    M protokol(m_db->db(), actor(Role::Pimpinan)); // sees every row, masked
     protokol.setSearchText("0152039");
     QCOMPARE(protokol.rowCount(), 0);
     // Sorting by NIK is refused as well: the order would tell the hidden digits.
@@ -558,7 +560,7 @@ void TestPpidRegisterModel::lazyFetchAndDeferredCount()
     QTRY_COMPARE(model.totalCount(), 550);
 
     // The tester checks every insertion of the pages it fetches itself.
-    M tested(m_db->db(), actor(Role::Protokol));
+    M tested(m_db->db(), actor(Role::Pimpinan));
     QAbstractItemModelTester tester(&tested, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(tested.rowCount() > M::PageSize);
     while (tested.canFetchMore({}))
@@ -677,7 +679,7 @@ void TestPpidRegisterModel::colorProxy()
 void TestPpidRegisterModel::summary()
 {
     addStandardRows();
-    M model(m_db->db(), actor(Role::Opd));
+    M model(m_db->db(), actor(Role::Pimpinan));
     const PpidRegisterSummary s = model.summary();
     QCOMPARE(s.overdue, 2);     // 001, 007
     QCOMPARE(s.dueThisWeek, 3); // 002 (today), 003 (Thursday), 004 (Friday)
@@ -685,7 +687,7 @@ void TestPpidRegisterModel::summary()
     QCOMPARE(M::summaryText({1, 0}), QString("1 overdue · 0 due this week"));
     // On the Sunday before, "this week" is the coming working week, not the one day left.
     m_clock->setNow(Now.addDays(-1));
-    M sunday(m_db->db(), actor(Role::Opd));
+    M sunday(m_db->db(), actor(Role::Pimpinan));
     QCOMPARE(sunday.summary().dueThisWeek, 3);
 }
 
@@ -704,6 +706,46 @@ void TestPpidRegisterModel::summaryFollowsFilters()
     model.setSearchText("jalan"); // 003 (due Thursday) and 007 (overdue)
     QCOMPARE(model.summary().overdue, 1);
     QCOMPARE(model.summary().dueThisWeek, 1);
+}
+
+void TestPpidRegisterModel::scopedToTheOpd()
+{
+    // The opd role saw the whole register; a PPID Pembantu sees its own OPD's requests only,
+    // in every page, count and summary, whatever the filter says.
+    addStandardRows();
+    Actor pembantu = actor(Role::Opd);
+    pembantu.opdId = opd(0);
+    M model(m_db->db(), pembantu);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(numbers(model), (QStringList{"003/PPID/XI/2026", "001/PPID/XI/2026"})); // newest first
+    QTRY_COMPARE(model.totalCount(), 2);
+    QCOMPARE(model.summary().overdue, 1);
+    QCOMPARE(model.summary().dueThisWeek, 1);
+    model.setOpdFilter(opd(1));
+    QCOMPARE(model.rowCount(), 0);
+    model.setFilter({});
+    model.setSearchText("jalan"); // 003 and 007; 007 has no OPD
+    QCOMPARE(numbers(model), QStringList{"003/PPID/XI/2026"});
+
+    M none(m_db->db(), actor(Role::Opd)); // no OPD: nothing rather than everything
+    QCOMPARE(none.rowCount(), 0);
+    for (const Role role : {Role::Protokol, Role::Redaksi})
+        QCOMPARE(M(m_db->db(), actor(role)).rowCount(), 0);
+    for (const Role role : {Role::Admin, Role::Ppid, Role::Pimpinan})
+        QCOMPARE(M(m_db->db(), actor(role)).rowCount(), 7);
+}
+
+void TestPpidRegisterModel::informationMasked()
+{
+    add({"010/PPID/XI/2026", QDateTime(QDate(2026, 11, 20), QTime(1, 0), Qt::UTC), "Budi",
+         "Data atas NIK 7208015203900003, HP 081234567789", Status::Diterima, QDate(2026, 12, 4), Channel::Langsung,
+         opd(0)});
+    M pimpinan(m_db->db(), actor(Role::Pimpinan));
+    QCOMPARE(pimpinan.index(0, M::InformationColumn).data().toString(),
+             QString::fromUtf8("Data atas NIK 7208••••••••0003, HP 0812•••••789"));
+    M ppid(m_db->db(), actor(Role::Ppid));
+    QCOMPARE(ppid.index(0, M::InformationColumn).data().toString(),
+             QString("Data atas NIK 7208015203900003, HP 081234567789"));
 }
 
 void TestPpidRegisterModel::masking_data()

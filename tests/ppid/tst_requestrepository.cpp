@@ -86,6 +86,7 @@ private Q_SLOTS:
     void numberNeverChanges();
     void masking_data();
     void masking();
+    void opdScope();
     void listByLocalDates();
 
 private:
@@ -224,6 +225,19 @@ void TestRequestRepository::validation_data()
     QTest::newRow("missing attachment") << "attachment"
                                         << "abc"
                                         << "attachment";
+    QTest::newRow("name 100 kB") << "name" << QString(100 * 1024, 'x') << "too long";
+    QTest::newRow("name two lines") << "name"
+                                    << "Siti\nRahma"
+                                    << "single line";
+    QTest::newRow("information 100 kB") << "information" << QString(100 * 1024, 'x') << "too long";
+    QTest::newRow("information with escape") << "information"
+                                             << "Data \x1b[31m APBD"
+                                             << "control character";
+    QTest::newRow("deed number too long") << "deed" << QString(61, 'A') << "too long";
+    QTest::newRow("proxy two lines") << "proxy"
+                                     << "Kuasa\rlain"
+                                     << "single line";
+    QTest::newRow("notes 100 kB") << "notes" << QString(100 * 1024, 'x') << "too long";
 }
 
 void TestRequestRepository::validation()
@@ -252,6 +266,13 @@ void TestRequestRepository::validation()
         r.receivedAt = m_clock->nowUtc().addDays(1);
     else if (field == "attachment")
         r.attachments = QStringList{value};
+    else if (field == "deed") {
+        r.requesterType = Ppid::RequesterType::BadanHukum;
+        r.requesterNik = value;
+    } else if (field == "proxy")
+        r.proxyName = value;
+    else if (field == "notes")
+        r.notes = value;
     const int before = writes();
     QString error;
     QVERIFY(!m_repo->add(&r, &error));
@@ -612,21 +633,44 @@ void TestRequestRepository::masking_data()
 {
     QTest::addColumn<int>("role");
     QTest::addColumn<bool>("masked");
-    QTest::newRow("admin") << int(Role::Admin) << false;
-    QTest::newRow("ppid") << int(Role::Ppid) << false;
-    QTest::newRow("protokol") << int(Role::Protokol) << true;
-    QTest::newRow("redaksi") << int(Role::Redaksi) << true;
-    QTest::newRow("opd") << int(Role::Opd) << true;
-    QTest::newRow("pimpinan") << int(Role::Pimpinan) << true;
+    QTest::addColumn<bool>("sees");
+    QTest::newRow("admin") << int(Role::Admin) << false << true;
+    QTest::newRow("ppid") << int(Role::Ppid) << false << true;
+    QTest::newRow("pimpinan") << int(Role::Pimpinan) << true << true;
+    // A PPID Pembantu of the OPD the request is assigned to.
+    QTest::newRow("opd of the request") << int(Role::Opd) << true << true;
+    // Not their register: protokol and redaksi read no request at all.
+    QTest::newRow("protokol") << int(Role::Protokol) << true << false;
+    QTest::newRow("redaksi") << int(Role::Redaksi) << true << false;
 }
 
 void TestRequestRepository::masking()
 {
     QFETCH(int, role);
     QFETCH(bool, masked);
-    const PpidRequest added = addSample();
-    const PpidRequestRepository repo(m_db->db(), actor(QStringLiteral("reader"), Role(role)));
+    QFETCH(bool, sees);
+    QString opdId;
+    QString error;
+    QVERIFY2(OpdRepository(m_db->db(), Actor::system())
+                 .insert({{"code", "DINKES"}, {"name", "Dinas Kesehatan"}}, &opdId, &error),
+             qPrintable(error));
+    PpidRequest r0 = sample();
+    r0.opdId = opdId;
+    r0.proxyName = QStringLiteral("Kuasa, HP 0812-3456-7789");
+    r0.notes = QStringLiteral("NIK 7208 0152 0390 0003 dicek; hubungi +62 812 3456 7789 tahun 2026");
+    const PpidRequest added = addSample(r0);
+    Actor reader = actor(QStringLiteral("reader"), Role(role));
+    if (Role(role) == Role::Opd)
+        reader.opdId = opdId;
+    const PpidRequestRepository repo(m_db->db(), reader);
     QCOMPARE(repo.canSeePersonalData(), !masked);
+    if (!sees) {
+        QVERIFY(!repo.get(added.id).isValid());
+        QVERIFY(!repo.getByNumber(added.regNumber).isValid());
+        QVERIFY(repo.list().isEmpty());
+        QVERIFY(repo.history(added.id).isEmpty());
+        return;
+    }
     const QList<PpidRequest> views = {repo.get(added.id), repo.getByNumber(added.regNumber), repo.list().value(0)};
     for (const PpidRequest &r : views) {
         QVERIFY(r.isValid());
@@ -636,13 +680,57 @@ void TestRequestRepository::masking()
             QCOMPARE(r.requesterPhone, QString::fromUtf8("0812•••••789"));
             QCOMPARE(r.requesterEmail, QString::fromUtf8("s•••@contoh.id"));
             QCOMPARE(r.requesterAddress, QString::fromUtf8("•••, Parigi"));
+            // Free text: the numbers inside it are masked the same way, other numbers stay.
+            QCOMPARE(r.proxyName, QString::fromUtf8("Kuasa, HP 0812•••••789"));
+            QCOMPARE(r.notes, QString::fromUtf8("NIK 7208••••••••0003 dicek; hubungi +628•••••••789 tahun 2026"));
         } else {
             QCOMPARE(r.requesterNik, added.requesterNik);
             QCOMPARE(r.requesterPhone, added.requesterPhone);
             QCOMPARE(r.requesterEmail, added.requesterEmail);
             QCOMPARE(r.requesterAddress, added.requesterAddress);
+            QCOMPARE(r.proxyName, added.proxyName);
+            QCOMPARE(r.notes, added.notes);
         }
     }
+}
+
+void TestRequestRepository::opdScope()
+{
+    // The opd role saw the whole register; a PPID Pembantu sees its own OPD's requests only.
+    QString dinkes;
+    QString dinsos;
+    QString error;
+    OpdRepository opds(m_db->db(), Actor::system());
+    QVERIFY2(opds.insert({{"code", "DINKES"}, {"name", "Dinas Kesehatan"}}, &dinkes, &error), qPrintable(error));
+    QVERIFY2(opds.insert({{"code", "DINSOS"}, {"name", "Dinas Sosial"}}, &dinsos, &error), qPrintable(error));
+    PpidRequest a = sample();
+    a.opdId = dinkes;
+    PpidRequest b = sample();
+    b.opdId = dinsos;
+    PpidRequest c = sample(); // no OPD assigned yet
+    a = addSample(a);
+    b = addSample(b);
+    c = addSample(c);
+
+    Actor pembantu = actor(QStringLiteral("pic-dinkes"), Role::Opd);
+    pembantu.opdId = dinkes;
+    const PpidRequestRepository own(m_db->db(), pembantu);
+    const QList<PpidRequest> seen = own.list();
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.first().id, a.id);
+    QVERIFY(own.get(a.id).isValid());
+    QVERIFY(!own.get(b.id).isValid());
+    QVERIFY(!own.getByNumber(b.regNumber).isValid());
+    QVERIFY(!own.get(c.id).isValid());
+    QVERIFY(!own.history(a.id).isEmpty());
+    QVERIFY(own.history(b.id).isEmpty());
+
+    // An opd account without an OPD sees nothing rather than everything.
+    const PpidRequestRepository none(m_db->db(), actor(QStringLiteral("pic"), Role::Opd));
+    QVERIFY(none.list().isEmpty());
+
+    for (const Role role : {Role::Admin, Role::Ppid, Role::Pimpinan})
+        QCOMPARE(PpidRequestRepository(m_db->db(), actor(QStringLiteral("r"), role)).list().size(), 3);
 }
 
 void TestRequestRepository::listByLocalDates()

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void marchAndApril();
     void json();
     void emptyAndInvalidPeriods();
+    void scopedToTheViewer();
 
 private:
     PpidRequest add(const QDateTime &at, Ppid::Channel channel, const QString &opd = QString());
@@ -220,6 +221,38 @@ void TestStatistics::emptyAndInvalidPeriods()
     QCOMPARE(none.meanWorkingDaysToDecision, 0.0);
     const PpidStatistics reversed = PpidStatistics::compute(m_db->db(), QDate(2026, 4, 30), QDate(2026, 3, 1));
     QCOMPARE(reversed.received, 0);
+}
+
+void TestStatistics::scopedToTheViewer()
+{
+    // A PPID Pembantu counts its own OPD's requests (A and B) and the objections against them.
+    Actor pembantu;
+    pembantu.username = QStringLiteral("pembantu");
+    pembantu.role = Role::Opd;
+    pembantu.opdId = m_opd;
+    const PpidStatistics own = PpidStatistics::compute(m_db->db(), QDate(2026, 3, 1), QDate(2026, 4, 30), pembantu);
+    QCOMPARE(own.received, 2);
+    QCOMPARE(own.byOpd.keys(), QStringList{m_opd});
+    QCOMPARE(own.grantedFully, 1);
+    QCOMPARE(own.refused, 1);
+    QCOMPARE(own.objections, 1);
+    QCOMPARE(own.disputes, 1);
+
+    Actor other = pembantu;
+    other.opdId = QStringLiteral("another-opd");
+    QCOMPARE(PpidStatistics::compute(m_db->db(), QDate(2026, 3, 1), QDate(2026, 4, 30), other).received, 0);
+    Actor protokol = pembantu;
+    protokol.role = Role::Protokol;
+    const PpidStatistics none = PpidStatistics::compute(m_db->db(), QDate(2026, 3, 1), QDate(2026, 4, 30), protokol);
+    QCOMPARE(none.received, 0);
+    QCOMPARE(none.objections, 0);
+
+    Actor pimpinan = pembantu;
+    pimpinan.role = Role::Pimpinan;
+    const PpidStatistics all = PpidStatistics::compute(m_db->db(), QDate(2026, 3, 1), QDate(2026, 4, 30));
+    const PpidStatistics seen = PpidStatistics::compute(m_db->db(), QDate(2026, 3, 1), QDate(2026, 4, 30), pimpinan);
+    QCOMPARE(seen.toJson(), all.toJson());
+    QCOMPARE(all.objections, 2);
 }
 
 QTEST_GUILESS_MAIN(TestStatistics)

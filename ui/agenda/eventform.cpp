@@ -6,6 +6,7 @@
 #include "agenda/eventformtimes.h"
 #include "agenda/eventstatus.h"
 #include "common/clock.h"
+#include "common/textrules.h"
 
 #include <QCheckBox>
 #include <QCollator>
@@ -99,6 +100,7 @@ QWidget *EventForm::buildEventPage()
 
     m_title = new QLineEdit(page);
     m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_title->setMaxLength(Humas::TextRules::NameLength);
     form->addRow(tr("&Title *"), m_title);
 
     m_opd = new QComboBox(page);
@@ -109,8 +111,10 @@ QWidget *EventForm::buildEventPage()
 
     m_picName = new QLineEdit(page);
     m_picName->setObjectName(QStringLiteral("picNameEdit"));
+    m_picName->setMaxLength(Humas::TextRules::NameLength);
     m_picPhone = new QLineEdit(page);
     m_picPhone->setObjectName(QStringLiteral("picPhoneEdit"));
+    m_picPhone->setMaxLength(Humas::TextRules::CodeLength);
     m_picPhone->setPlaceholderText(tr("Phone"));
     auto *pic = new QHBoxLayout;
     pic->addWidget(m_picName, 3);
@@ -186,6 +190,7 @@ QWidget *EventForm::buildLetterPage()
 
     m_letterNumber = new QLineEdit(page);
     m_letterNumber->setObjectName(QStringLiteral("letterNumberEdit"));
+    m_letterNumber->setMaxLength(Humas::TextRules::NameLength);
     form->addRow(tr("Letter &number"), m_letterNumber);
 
     m_letterDated = new QCheckBox(page);
@@ -228,6 +233,7 @@ QWidget *EventForm::buildDetailsPage()
 
     m_staff = new QLineEdit(page);
     m_staff->setObjectName(QStringLiteral("staffEdit"));
+    m_staff->setMaxLength(Humas::TextRules::AddressLength);
     m_staff->setPlaceholderText(tr("Protocol and coverage staff"));
     form->addRow(tr("S&taff assigned"), m_staff);
 

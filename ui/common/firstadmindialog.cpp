@@ -2,6 +2,7 @@
 
 #include "auth/userrepository.h"
 #include "common/errorlabel.h"
+#include "common/textrules.h"
 #include "settings/localpreferences.h"
 #include "store/database.h"
 
@@ -27,7 +28,11 @@ FirstAdminDialog::FirstAdminDialog(Humas::Database &db, QWidget *parent)
     m_fullName->setObjectName(QStringLiteral("fullNameEdit"));
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_repeat->setObjectName(QStringLiteral("repeatEdit"));
+    m_username->setMaxLength(Humas::UserRepository::MaximumUsernameLength);
+    m_fullName->setMaxLength(Humas::TextRules::NameLength);
+    m_password->setMaxLength(Humas::UserRepository::MaximumPasswordLength);
     m_password->setEchoMode(QLineEdit::Password);
+    m_repeat->setMaxLength(Humas::UserRepository::MaximumPasswordLength);
     m_repeat->setEchoMode(QLineEdit::Password);
     m_usernameLabel->setBuddy(m_username);
     m_fullNameLabel->setBuddy(m_fullName);

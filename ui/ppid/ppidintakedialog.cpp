@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/errorlabel.h"
 #include "common/messagebox.h"
+#include "common/textrules.h"
 #include "master/validators.h"
 #include "ppid/ppidrequestrepository.h"
 #include "reports/ppidreceipt.h"
@@ -101,21 +102,26 @@ void PpidIntakeDialog::buildForm()
     addRow(grid, &row, tr("&Type:"), m_requesterType);
 
     m_name = new QLineEdit(this);
+    m_name->setMaxLength(Humas::TextRules::NameLength);
     addRow(grid, &row, tr("&Name:"), m_name, messageLabel(QStringLiteral("nameError")));
     m_nik = new QLineEdit(this);
-    m_nik->setMaxLength(60);
+    m_nik->setMaxLength(Humas::TextRules::CodeLength);
     addRow(grid, &row, tr("N&IK:"), m_nik, messageLabel(QStringLiteral("nikError")));
     m_nikLabel = qobject_cast<QLabel *>(grid->itemAtPosition(row - 1, 0)->widget());
     m_address = multiLine(this, 2);
     addRow(grid, &row, tr("&Address:"), m_address);
     m_occupation = new QLineEdit(this);
+    m_occupation->setMaxLength(Humas::TextRules::NameLength);
     addRow(grid, &row, tr("&Occupation:"), m_occupation);
     m_phone = new QLineEdit(this);
+    m_phone->setMaxLength(Humas::TextRules::CodeLength);
     m_phone->setPlaceholderText(tr("e.g. 0812 3456 7890"));
     addRow(grid, &row, tr("Te&lephone:"), m_phone, messageLabel(QStringLiteral("phoneError")));
     m_email = new QLineEdit(this);
+    m_email->setMaxLength(Humas::TextRules::EmailLength);
     addRow(grid, &row, tr("&Email:"), m_email, messageLabel(QStringLiteral("emailError")));
     m_proxy = new QLineEdit(this);
+    m_proxy->setMaxLength(Humas::TextRules::NameLength);
     m_proxy->setPlaceholderText(tr("Only when someone comes on the requester's behalf"));
     addRow(grid, &row, tr("Pro&xy:"), m_proxy);
 

@@ -1,6 +1,7 @@
 #include "ppid/ppidobjectionwidget.h"
 
 #include "common/clock.h"
+#include "common/textrules.h"
 #include "ppid/ppidobjectionrepository.h"
 #include "settings/appsettings.h"
 
@@ -80,6 +81,7 @@ QGroupBox *PpidObjectionWidget::buildNew()
         m_ground->addItem(tr("%1. %2").arg(letter, Humas::PpidObjection::groundDescription(letter)), letter);
     m_filedBy = new QLineEdit(box);
     m_filedBy->setObjectName(QStringLiteral("filedByEdit"));
+    m_filedBy->setMaxLength(Humas::TextRules::NameLength);
     m_filedBy->setPlaceholderText(tr("The requester, or the proxy"));
     m_summary = multiLine(box, "summaryEdit", 3);
     m_addButton = button(tr("&Register objection"), "addObjectionButton", box);
@@ -114,8 +116,10 @@ QGroupBox *PpidObjectionWidget::buildSelected()
         m_disputeStage->addItem(Humas::PpidObjectionRepository::disputeStageName(code), code);
     m_disputeOutcome = new QLineEdit(m_selectedBox);
     m_disputeOutcome->setObjectName(QStringLiteral("disputeOutcomeEdit"));
+    m_disputeOutcome->setMaxLength(Humas::TextRules::NoteLength);
     m_notes = new QLineEdit(m_selectedBox);
     m_notes->setObjectName(QStringLiteral("objectionNotesEdit"));
+    m_notes->setMaxLength(Humas::TextRules::NoteLength);
     m_saveButton = button(tr("Sa&ve objection"), "saveObjectionButton", m_selectedBox);
     m_printButton = button(tr("Print the &answer…"), "printAnswerButton", m_selectedBox);
     connect(m_saveButton, &QPushButton::clicked, this, &PpidObjectionWidget::saveObjection);

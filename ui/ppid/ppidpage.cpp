@@ -172,6 +172,9 @@ void PpidPage::createFilterBar()
     m_opd = combo(QStringLiteral("opdFilter"));
     m_opd->setMinimumContentsLength(10);
     m_opd->setMaximumWidth(280);
+    // A PPID Pembantu reads its own OPD's requests only (models/ enforces it): nothing to choose.
+    if (m_actor.role == Humas::Role::Opd)
+        m_opd->hide();
     m_channel = combo(QStringLiteral("channelFilter"));
     m_year = combo(QStringLiteral("yearFilter"));
     m_year->setMinimumContentsLength(6);

@@ -1,6 +1,7 @@
 #include "ppid/ppidrequestdialogactions.h"
 
 #include "common/clock.h"
+#include "common/textrules.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/workingcalendar.h"
 #include "settings/appsettings.h"
@@ -114,6 +115,7 @@ QGroupBox *PpidRequestActions::buildDecision()
     m_withheld = multiLine(m_decisionBox, "withheldEdit", 2);
     m_referred = new QLineEdit(m_decisionBox);
     m_referred->setObjectName(QStringLiteral("referredEdit"));
+    m_referred->setMaxLength(Humas::TextRules::NameLength);
     m_noticeDate = dateEdit(m_decisionBox, "noticeDateEdit");
     m_fee = new QSpinBox(m_decisionBox);
     m_fee->setObjectName(QStringLiteral("feeSpin"));
@@ -123,6 +125,7 @@ QGroupBox *PpidRequestActions::buildDecision()
     m_fee->setPrefix(tr("Rp", "currency before an amount") + QLatin1Char(' '));
     m_decisionNote = new QLineEdit(m_decisionBox);
     m_decisionNote->setObjectName(QStringLiteral("decisionNoteEdit"));
+    m_decisionNote->setMaxLength(Humas::TextRules::NoteLength);
     m_decideButton = button(tr("Record the &decision"), "decideButton", m_decisionBox);
 
     m_decisionForm = new QFormLayout(m_decisionBox);

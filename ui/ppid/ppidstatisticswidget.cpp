@@ -130,7 +130,7 @@ QDate PpidStatisticsWidget::periodEnd() const
 
 void PpidStatisticsWidget::refresh()
 {
-    m_statistics = Humas::PpidStatistics::compute(m_db, periodStart(), periodEnd());
+    m_statistics = Humas::PpidStatistics::compute(m_db, periodStart(), periodEnd(), m_actor);
     m_view->setHtml(render());
 }
 

@@ -72,7 +72,8 @@ private Q_SLOTS:
     void periodFilters();
     void searchFieldFilters();
     void summaryLine();
-    void nikMaskedForProtokol();
+    void opdAccountHasNoOpdFilter();
+    void nikMaskedForPimpinan();
     void nikInFullForPpid();
     void enterOpensTheRequest();
     void ctrlFGoesToSearch();
@@ -213,7 +214,7 @@ void TestPpidPage::filtersChangeRows()
 
 void TestPpidPage::periodFilters()
 {
-    auto page = makePage(Role::Protokol);
+    auto page = makePage(Role::Pimpinan);
     QAbstractItemModel *rows = table(*page)->model();
     QComboBox *year = combo(*page, "yearFilter");
     QComboBox *month = combo(*page, "monthFilter");
@@ -254,7 +255,7 @@ void TestPpidPage::searchFieldFilters()
 
 void TestPpidPage::summaryLine()
 {
-    auto page = makePage(Role::Opd);
+    auto page = makePage(Role::Pimpinan);
     auto *summary = page->findChild<QLabel *>("summaryLabel");
     QVERIFY(summary);
     QCOMPARE(page->summaryText(), QString("2 overdue · 3 due this week"));
@@ -267,9 +268,19 @@ void TestPpidPage::summaryLine()
     QTRY_COMPARE(page->summaryText(), QString("2 overdue · 3 due this week"));
 }
 
-void TestPpidPage::nikMaskedForProtokol()
+void TestPpidPage::opdAccountHasNoOpdFilter()
 {
-    auto page = makePage(Role::Protokol);
+    auto page = makePage(Role::Opd);
+    QVERIFY(combo(*page, "opdFilter")->isHidden());
+    QCOMPARE(table(*page)->model()->rowCount(), 0); // this test account belongs to no OPD
+    QVERIFY(!makePage(Role::Ppid)->findChild<QComboBox *>("opdFilter")->isHidden());
+}
+
+void TestPpidPage::nikMaskedForPimpinan()
+{
+    // Pimpinan reads the whole register, masked (protokol no longer reads it at all).
+    auto page = makePage(Role::Pimpinan);
+    QCOMPARE(table(*page)->model()->rowCount(), 7);
     QAbstractItemModel *rows = table(*page)->model();
     for (int row = 0; row < rows->rowCount(); ++row)
         QCOMPARE(rows->index(row, M::NikColumn).data().toString(), MaskedNik);
@@ -358,7 +369,6 @@ void TestPpidPage::exportCsvMasksPerRole_data()
     QTest::addColumn<bool>("full");
     QTest::newRow("ppid") << Role::Ppid << true;
     QTest::newRow("admin") << Role::Admin << true;
-    QTest::newRow("protokol") << Role::Protokol << false;
     QTest::newRow("pimpinan") << Role::Pimpinan << false;
 }
 
@@ -428,9 +438,6 @@ void TestPpidPage::printRegisterMasksPerRole_data()
     QTest::addColumn<bool>("full");
     QTest::newRow("admin") << int(Role::Admin) << true;
     QTest::newRow("ppid") << int(Role::Ppid) << true;
-    QTest::newRow("protokol") << int(Role::Protokol) << false;
-    QTest::newRow("redaksi") << int(Role::Redaksi) << false;
-    QTest::newRow("opd") << int(Role::Opd) << false;
     QTest::newRow("pimpinan") << int(Role::Pimpinan) << false;
 }
 
