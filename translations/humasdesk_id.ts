@@ -2,6 +2,745 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>HumasUi::AgendaFilterBar</name>
+    <message>
+        <source>All officials</source>
+        <translation>Semua pejabat</translation>
+    </message>
+    <message>
+        <source>All OPDs</source>
+        <translation>Semua OPD</translation>
+    </message>
+    <message>
+        <source>All kecamatan</source>
+        <translation>Semua kecamatan</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Saring:</translation>
+    </message>
+    <message>
+        <source>Search title or place…</source>
+        <translation>Cari judul atau tempat…</translation>
+    </message>
+    <message>
+        <source>Only clashes</source>
+        <translation>Hanya yang bentrok</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>Organising OPD</source>
+        <translation>OPD penyelenggara</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::AgendaPage</name>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n acara</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is &quot;12 events&quot;, %2 &quot;3 events clash&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clashing</source>
+        <translation>
+            <numerusform>%n bentrok</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move into a clash?</source>
+        <translation>Pindahkan ke waktu yang bentrok?</translation>
+    </message>
+    <message>
+        <source>At the new time &quot;%1&quot; clashes with:
+%2
+
+Move it anyway?</source>
+        <translation>Pada waktu baru, &quot;%1&quot; bentrok dengan:
+%2
+
+Tetap pindahkan?</translation>
+    </message>
+    <message>
+        <source>Event not moved</source>
+        <translation>Acara tidak dipindahkan</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Hapus acara</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
+        <translation>Hapus &quot;%1&quot;? Dapat dibatalkan dengan Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Event not deleted</source>
+        <translation>Acara tidak dihapus</translation>
+    </message>
+    <message>
+        <source>Import calendar</source>
+        <translation>Impor kalender</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>Berkas iCalendar (*.ics);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Calendar not imported</source>
+        <translation>Kalender tidak diimpor</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>Tidak ada yang diimpor.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Calendar imported</source>
+        <translation>Kalender diimpor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) imported.</source>
+        <translation>
+            <numerusform>%n acara diimpor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present, skipped.</source>
+        <translation>
+            <numerusform>%n sudah ada, dilewati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Ekspor kalender</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Berkas iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export only public events, for the regency&apos;s public agenda?</source>
+        <translation>Ekspor hanya acara publik, untuk agenda publik kabupaten?</translation>
+    </message>
+    <message>
+        <source>Calendar not exported</source>
+        <translation>Kalender tidak diekspor</translation>
+    </message>
+    <message>
+        <source>Calendar exported</source>
+        <translation>Kalender diekspor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1.</source>
+        <translation>
+            <numerusform>%n acara ditulis ke %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Go to today (Alt+Home)</source>
+        <translation>Ke hari ini (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous (Alt+Left)</source>
+        <translation>Sebelumnya (Alt+Kiri)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next (Alt+Right)</source>
+        <translation>Berikutnya (Alt+Kanan)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Per official</source>
+        <translation>Per pejabat</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Daftar</translation>
+    </message>
+    <message>
+        <source>%1 (Alt+%2)</source>
+        <translation>%1 (Alt+%2)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Acara baru</translation>
+    </message>
+    <message>
+        <source>New event (Ctrl+N)</source>
+        <translation>Acara baru (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation>Buka acara</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Print the daily or weekly agenda (Ctrl+P)</source>
+        <translation>Cetak agenda harian atau mingguan (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Import .ics…</source>
+        <translation>Impor .ics…</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>Ekspor .ics…</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::AgendaPrintDialog</name>
+    <message>
+        <source>Print agenda</source>
+        <translation>Cetak agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Daily agenda</source>
+        <translation>Agenda &amp;harian</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly agenda</source>
+        <translation>Agenda &amp;mingguan</translation>
+    </message>
+    <message>
+        <source>e.g. Head of Protocol and Leadership Communication</source>
+        <translation>mis. Kepala Bagian Protokol dan Komunikasi Pimpinan</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Laporan:</translation>
+    </message>
+    <message>
+        <source>&amp;Official:</source>
+        <translation>&amp;Pejabat:</translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>&amp;Tanggal:</translation>
+    </message>
+    <message>
+        <source>Signed by (position):</source>
+        <translation>Penanda tangan (jabatan):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation>Pra&amp;tinjau…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Pratinjau cetak</translation>
+    </message>
+    <message>
+        <source>Save agenda as PDF</source>
+        <translation>Simpan agenda sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Agenda saved</source>
+        <translation>Agenda disimpan</translation>
+    </message>
+    <message>
+        <source>The agenda was saved to %1.</source>
+        <translation>Agenda disimpan ke %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::ConflictListView</name>
+    <message>
+        <source>%1 · %2 · %3
+%4 ↔ %5</source>
+        <extracomment>One clash in the conflict list: day, kind, official or venue; then the two events</extracomment>
+        <translation>%1 · %2 · %3
+%4 ↔ %5</translation>
+    </message>
+    <message>
+        <source>No clashes in this range</source>
+        <translation>Tidak ada bentrok pada rentang ini</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clash(es) in this range</source>
+        <translation>
+            <numerusform>%n bentrok pada rentang ini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>Bentrok</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventCommand</name>
+    <message>
+        <source>Add &quot;%1&quot;</source>
+        <translation>Tambah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>Ubah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot;</source>
+        <translation>Pindahkan &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation>Hapus &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Undo not possible</source>
+        <translation>Tidak dapat dibatalkan</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be undone: %2</source>
+        <translation>&quot;%1&quot; tidak dapat dibatalkan: %2</translation>
+    </message>
+    <message>
+        <source>Redo not possible</source>
+        <translation>Tidak dapat diulang</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be redone: %2</source>
+        <translation>&quot;%1&quot; tidak dapat diulang: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventEditDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>Kegiatan baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Return)</source>
+        <translation>Simpan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>Bentrok</translation>
+    </message>
+    <message>
+        <source>&amp;Find free time</source>
+        <translation>Car&amp;i waktu kosong</translation>
+    </message>
+    <message>
+        <source>The next free times of the chosen officials within working hours, skipping weekends and holidays</source>
+        <translation>Waktu kosong berikutnya bagi pejabat yang dipilih dalam jam kerja, tanpa akhir pekan dan hari libur</translation>
+    </message>
+    <message>
+        <source>Edit event: %1</source>
+        <translation>Ubah kegiatan: %1</translation>
+    </message>
+    <message>
+        <source>The end is not after the start.</source>
+        <translation>Waktu selesai tidak setelah waktu mulai.</translation>
+    </message>
+    <message>
+        <source>No clashes</source>
+        <translation>Tidak ada bentrok</translation>
+    </message>
+    <message>
+        <source>Attach invitation scan</source>
+        <translation>Lampirkan pindaian undangan</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Pindaian (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>No program is set up to open this file.</source>
+        <translation>Tidak ada program yang diatur untuk membuka berkas ini.</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <extracomment>A free time offered by &quot;Find free time&quot;: &quot;Senin, 23 November 2026, 09.00–10.00 WITA&quot;</extracomment>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>Choose at least one official first.</source>
+        <translation>Pilih sekurang-kurangnya satu pejabat dahulu.</translation>
+    </message>
+    <message>
+        <source>No free time in the %1 days from %2.</source>
+        <translation>Tidak ada waktu kosong dalam %1 hari sejak %2.</translation>
+    </message>
+    <message>
+        <source>Free times of %1 minutes:</source>
+        <translation>Waktu kosong %1 menit:</translation>
+    </message>
+    <message>
+        <source>This event clashes with:
+%1
+
+Save anyway?</source>
+        <translation>Kegiatan ini bentrok dengan:
+%1
+
+Simpan tetap?</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventForm</name>
+    <message>
+        <source>&amp;Event</source>
+        <translation>&amp;Kegiatan</translation>
+    </message>
+    <message>
+        <source>&amp;Officials</source>
+        <translation>&amp;Pejabat</translation>
+    </message>
+    <message>
+        <source>&amp;Invitation</source>
+        <translation>&amp;Undangan</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Rincian</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>&amp;Judul *</translation>
+    </message>
+    <message>
+        <source>Type to search the organising OPD</source>
+        <translation>Ketik untuk mencari OPD penyelenggara</translation>
+    </message>
+    <message>
+        <source>Organising &amp;OPD</source>
+        <translation>&amp;OPD penyelenggara</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person</source>
+        <translation>&amp;Narahubung</translation>
+    </message>
+    <message>
+        <source>&amp;When *</source>
+        <translation>&amp;Waktu *</translation>
+    </message>
+    <message>
+        <source>Pick a venue or type a new one</source>
+        <translation>Pilih tempat atau ketik tempat baru</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Tempat</translation>
+    </message>
+    <message>
+        <source>&amp;District (kecamatan)</source>
+        <translation>Ke&amp;camatan</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Public: shown on the regency&apos;s public agenda</source>
+        <translation>Pu&amp;blik: tampil di agenda publik kabupaten</translation>
+    </message>
+    <message>
+        <source>Tick the officials the invitation asks for. When one is represented (diwakilkan), choose who goes instead; both stay on record.</source>
+        <translation>Centang pejabat yang diundang. Bila seorang pejabat diwakilkan, pilih siapa yang hadir menggantikannya; keduanya tetap tercatat.</translation>
+    </message>
+    <message>
+        <source>Letter &amp;number</source>
+        <translation>&amp;Nomor surat</translation>
+    </message>
+    <message>
+        <source>The letter is dated</source>
+        <translation>Surat bertanggal</translation>
+    </message>
+    <message>
+        <source>Letter &amp;date</source>
+        <translation>&amp;Tanggal surat</translation>
+    </message>
+    <message>
+        <source>Invitation scan</source>
+        <translation>Pindaian undangan</translation>
+    </message>
+    <message>
+        <source>Dress &amp;code</source>
+        <translation>P&amp;akaian</translation>
+    </message>
+    <message>
+        <source>A &amp;speech (sambutan) is needed</source>
+        <translation>Perlu &amp;sambutan</translation>
+    </message>
+    <message>
+        <source>Protocol and coverage staff</source>
+        <translation>Staf protokol dan peliputan</translation>
+    </message>
+    <message>
+        <source>S&amp;taff assigned</source>
+        <translation>S&amp;taf bertugas</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— pilih —</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a new venue: choose its district.</source>
+        <translation>&quot;%1&quot; adalah tempat baru: pilih kecamatannya.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a new venue: it will be added to %2.</source>
+        <translation>&quot;%1&quot; adalah tempat baru: akan ditambahkan ke Kecamatan %2.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;: pick one from the list.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal: pilih dari daftar.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a new venue: choose its district (kecamatan).</source>
+        <translation>&quot;%1&quot; adalah tempat baru: pilih kecamatannya.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventFormAttachment</name>
+    <message>
+        <source>Attach &amp;scan…</source>
+        <translation>&amp;Lampirkan pindaian…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most %1 MB).</source>
+        <translation>Berkas terlalu besar (paling besar %1 MB).</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Tidak dapat membaca %1: %2</translation>
+    </message>
+    <message>
+        <source>The invitation scan is not in the attachment store.</source>
+        <translation>Pindaian undangan tidak ada di penyimpanan lampiran.</translation>
+    </message>
+    <message>
+        <source>Could not write a temporary copy: %1</source>
+        <translation>Tidak dapat menulis salinan sementara: %1</translation>
+    </message>
+    <message>
+        <source>Scan %1</source>
+        <translation>Pindaian %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <extracomment>%1 file name, %2 size (&quot;12.0 KB&quot;), %3 file type (&quot;PDF document&quot;)</extracomment>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>No scan attached.</source>
+        <translation>Belum ada pindaian terlampir.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventFormOfficials</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Diundang</translation>
+    </message>
+    <message>
+        <source>Represented by</source>
+        <translation>Diwakili oleh</translation>
+    </message>
+    <message>
+        <source>— attends in person</source>
+        <translation>— hadir sendiri</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::EventFormTimes</name>
+    <message>
+        <source>&amp;All day (one or more whole days)</source>
+        <translation>Se&amp;hari penuh (satu hari atau lebih)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Hari pertama</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Hari terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::FileDialogs</name>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <extracomment>Type column of the file dialog for an unknown extension; %1 is the extension (&quot;XYZ&quot;)</extracomment>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Berkas %1</translation>
+    </message>
+    <message>
+        <source>Replace file</source>
+        <translation>Ganti berkas</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 sudah ada. Ganti?</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>Lihat di:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Nama berkas:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Jenis berkas:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>File not used</source>
+        <translation>Berkas tidak dipakai</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::FreeSlotPopup</name>
+    <message>
+        <source>Free times</source>
+        <translation>Waktu kosong</translation>
+    </message>
+</context>
+<context>
     <name>Humas::AgendaDayGroupModel</name>
     <message>
         <source>%1, %2</source>
@@ -217,10 +956,6 @@
         <translation>Nama kabupaten wajib diisi.</translation>
     </message>
     <message>
-        <source>The value is too long.</source>
-        <translation>Nilai terlalu panjang.</translation>
-    </message>
-    <message>
         <source>Only an administrator may change the settings.</source>
         <translation>Hanya Administrator yang dapat mengubah pengaturan.</translation>
     </message>
@@ -248,6 +983,10 @@
         <source>Working hours must be written as HH:MM, for example 07:30.</source>
         <translation>Jam kerja ditulis JJ:MM, misalnya 07:30.</translation>
     </message>
+    <message>
+        <source>The setting &quot;%1&quot;</source>
+        <translation>Pengaturan &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Humas::AutoBackup</name>
@@ -258,6 +997,10 @@
     <message>
         <source>The daily backup failed: %1</source>
         <translation>Pencadangan harian gagal: %1</translation>
+    </message>
+    <message>
+        <source>no temporary file can be created in %1</source>
+        <translation>tidak dapat membuat berkas sementara di %1</translation>
     </message>
 </context>
 <context>
@@ -311,10 +1054,6 @@
     <message>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 adalah folder, bukan berkas basis data.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Tidak dapat membaca %1: %2</translation>
     </message>
     <message>
         <source>%1 is not a HumasDesk database (it is not an SQLite file). It was not changed.</source>
@@ -396,6 +1135,44 @@
         <source>A change in this transaction failed earlier; nothing was saved.</source>
         <translation>Salah satu perubahan dalam transaksi ini telah gagal sebelumnya; tidak ada yang disimpan.</translation>
     </message>
+    <message>
+        <source>%1 is read-only (this user may not write the file or its folder). It was not changed. Make it writable, or copy it to a folder you may write to.</source>
+        <translation>%1 hanya-baca (pengguna ini tidak boleh menulis berkas atau foldernya). Berkas tidak diubah. Jadikan dapat ditulis, atau salin ke folder yang boleh Anda tulisi.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so it cannot be a HumasDesk database. It was not changed.</source>
+        <translation>%1 bukan berkas biasa, jadi tidak mungkin basis data HumasDesk. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied. It was not changed.</source>
+        <translation>Tidak dapat membaca %1: izin ditolak. Berkas tidak diubah.</translation>
+    </message>
+    <message>
+        <source>%1 has HumasDesk&apos;s mark but no schema version. It was not changed; restore a backup.</source>
+        <translation>%1 bertanda HumasDesk tetapi tanpa versi skema. Berkas tidak diubah; pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>%1 does not have the tables and columns of HumasDesk schema %2 (%3%4). It was not changed; restore a backup.</source>
+        <translation>%1 tidak memiliki tabel dan kolom skema HumasDesk %2 (%3%4). Berkas tidak diubah; pulihkan dari cadangan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n more</source>
+        <translation>
+            <numerusform>; %n lagi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not a HumasDesk database. It was not changed; &quot;humasdesk-cli init&quot; sets up an empty file as a new database.</source>
+        <translation>%1 adalah berkas kosong, bukan basis data HumasDesk. Berkas tidak diubah; &quot;humasdesk-cli init&quot; menyiapkan berkas kosong sebagai basis data baru.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only and has the older schema %2 (this version needs %3), so it cannot be upgraded. It was not changed. Make it writable once, or open it with the HumasDesk that made it.</source>
+        <translation>%1 hanya-baca dan memakai skema lama %2 (versi ini memerlukan %3), jadi tidak dapat ditingkatkan. Berkas tidak diubah. Jadikan dapat ditulis sekali, atau buka dengan HumasDesk yang membuatnya.</translation>
+    </message>
+    <message>
+        <source>Backup to %1 failed: no temporary file can be created in %2.</source>
+        <translation>Pencadangan ke %1 gagal: tidak dapat membuat berkas sementara di %2.</translation>
+    </message>
 </context>
 <context>
     <name>Humas::DemoGenerator</name>
@@ -467,20 +1244,8 @@
         <translation>Berkas %1 tidak dapat dibaca: %2</translation>
     </message>
     <message>
-        <source>No file name was given for the calendar.</source>
-        <translation>Nama berkas kalender belum diberikan.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a file.</source>
-        <translation>%1 adalah folder, bukan berkas.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist.</source>
-        <translation>Folder %1 tidak ada.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be written: %2</source>
-        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
+        <source>There is no checked calendar to import.</source>
+        <translation>Tidak ada kalender yang sudah diperiksa untuk diimpor.</translation>
     </message>
 </context>
 <context>
@@ -553,6 +1318,38 @@
         <source>The official to be represented does not attend this event.</source>
         <translation>Pejabat yang akan diwakili tidak menghadiri kegiatan ini.</translation>
     </message>
+    <message>
+        <source>The title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>The PIC&apos;s name</source>
+        <translation>Nama PIC</translation>
+    </message>
+    <message>
+        <source>The PIC&apos;s phone</source>
+        <translation>Telepon PIC</translation>
+    </message>
+    <message>
+        <source>The invitation letter number</source>
+        <translation>Nomor surat undangan</translation>
+    </message>
+    <message>
+        <source>The dress code</source>
+        <translation>Pakaian</translation>
+    </message>
+    <message>
+        <source>The staff assigned</source>
+        <translation>Petugas yang ditugaskan</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The events cannot be read: %1</source>
+        <translation>Acara tidak dapat dibaca: %1</translation>
+    </message>
 </context>
 <context>
     <name>Humas::EventStatus</name>
@@ -579,6 +1376,25 @@
     <message>
         <source>An event that is &quot;%1&quot; cannot become &quot;%2&quot;.</source>
         <translation>Kegiatan berstatus &quot;%1&quot; tidak dapat diubah menjadi &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::FileWrite</name>
+    <message>
+        <source>No file name was given.</source>
+        <translation>Nama berkas tidak diberikan.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 adalah folder, bukan berkas.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Folder %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
     </message>
 </context>
 <context>
@@ -624,10 +1440,6 @@
         <translation>Tidak dapat membaca %1: %2</translation>
     </message>
     <message>
-        <source>%1 is too large for a holiday list.</source>
-        <translation>%1 terlalu besar untuk daftar hari libur.</translation>
-    </message>
-    <message>
         <source>Your role (%1) may not change holidays.</source>
         <translation>Peran Anda (%1) tidak berwenang mengubah hari libur.</translation>
     </message>
@@ -638,6 +1450,26 @@
     <message>
         <source>Line %1: the header must be &quot;date,kind,name,source&quot;.</source>
         <translation>Baris %1: judul kolom harus &quot;date,kind,name,source&quot;.</translation>
+    </message>
+    <message>
+        <source>The holiday file is %1 MB; at most %2 MB can be imported. A holiday list is a few kilobytes: check that this is the right file.</source>
+        <translation>Berkas hari libur berukuran %1 MB; paling banyak %2 MB dapat diimpor. Daftar hari libur hanya beberapa kilobita: periksa apakah ini berkas yang benar.</translation>
+    </message>
+    <message>
+        <source>the holiday file has more than %L1 rows; at most %L1 can be imported at once.</source>
+        <translation>berkas hari libur berisi lebih dari %L1 baris; paling banyak %L1 dapat diimpor sekaligus.</translation>
+    </message>
+    <message>
+        <source>the name is longer than %1 characters.</source>
+        <translation>nama lebih dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>the source is longer than %1 characters.</source>
+        <translation>sumber lebih dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Cannot read the holidays: %1</source>
+        <translation>Hari libur tidak dapat dibaca: %1</translation>
     </message>
 </context>
 <context>
@@ -712,6 +1544,22 @@
     <message>
         <source>A repeating event needs a valid expansion window.</source>
         <translation>kegiatan berulang memerlukan rentang tanggal penjabaran yang valid.</translation>
+    </message>
+    <message>
+        <source>The file gives more than %L1 events (a repeating event counts once per occurrence); at most %L1 can be imported at once. Split the file.</source>
+        <translation>Berkas menghasilkan lebih dari %L1 acara (acara berulang dihitung per kejadian); paling banyak %L1 dapat diimpor sekaligus. Pecah berkasnya.</translation>
+    </message>
+    <message>
+        <source>The repeating events of this file take too long to expand: this rule counts its occurrences (COUNT) from a start long before %1. Give it a start closer to the events it is meant for.</source>
+        <translation>Acara berulang dalam berkas ini terlalu lama dijabarkan: aturan ini menghitung kejadiannya (COUNT) sejak awal yang jauh sebelum %1. Beri awal yang lebih dekat dengan acara yang dimaksud.</translation>
+    </message>
+    <message>
+        <source>The repeating event gives more than %L1 occurrences between %2 and %3; at most %L1 are imported per rule. Give the rule an end (UNTIL or COUNT).</source>
+        <translation>Acara berulang menghasilkan lebih dari %L1 kejadian antara %2 dan %3; paling banyak %L1 diimpor per aturan. Beri aturan itu akhir (UNTIL atau COUNT).</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; at most %2 MB can be imported at once. Split it into smaller files.</source>
+        <translation>Berkas berukuran %1 MB; paling banyak %2 MB dapat diimpor sekaligus. Pecah menjadi berkas yang lebih kecil.</translation>
     </message>
 </context>
 <context>
@@ -856,6 +1704,13 @@
     <message>
         <source>Local holiday</source>
         <translation>Libur Lokal</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::OpenDatabaseFiles</name>
+    <message>
+        <source>%1 belongs to the database HumasDesk has open (it is the database or one of its working files). It was not used; choose another file.</source>
+        <translation>%1 adalah bagian dari basis data yang sedang dibuka HumasDesk (basis data itu sendiri atau salah satu berkas kerjanya). Berkas tidak dipakai; pilih berkas lain.</translation>
     </message>
 </context>
 <context>
@@ -1046,25 +1901,6 @@
     <message>
         <source>Fax</source>
         <translation>Faksimili</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::PpidCsv</name>
-    <message>
-        <source>No file name was given for the register.</source>
-        <translation>Nama berkas untuk register tidak diberikan.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a file.</source>
-        <translation>%1 adalah folder, bukan berkas.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist.</source>
-        <translation>Folder %1 tidak ada.</translation>
-    </message>
-    <message>
-        <source>The file %1 cannot be written: %2</source>
-        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +2239,26 @@
     <message>
         <source>The filing time is part of the register and cannot be changed.</source>
         <translation>Waktu pengajuan adalah bagian dari register dan tidak dapat diubah.</translation>
+    </message>
+    <message>
+        <source>The name of who filed the objection</source>
+        <translation>Nama pengaju keberatan</translation>
+    </message>
+    <message>
+        <source>The case summary</source>
+        <translation>Ringkasan perkara</translation>
+    </message>
+    <message>
+        <source>The requester&apos;s response</source>
+        <translation>Tanggapan pemohon</translation>
+    </message>
+    <message>
+        <source>The outcome of the dispute</source>
+        <translation>Hasil sengketa</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Catatan</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2835,70 @@
         <source>The extension must be decided before the deadline (%1), which has passed.</source>
         <translation>Perpanjangan harus diputuskan sebelum batas waktu (%1), yang sudah lewat.</translation>
     </message>
+    <message>
+        <source>The requester&apos;s name</source>
+        <translation>Nama pemohon</translation>
+    </message>
+    <message>
+        <source>The NIK or deed number</source>
+        <translation>NIK atau nomor akta</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>The occupation</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>The phone number</source>
+        <translation>Nomor telepon</translation>
+    </message>
+    <message>
+        <source>The email address</source>
+        <translation>Alamat email</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s name</source>
+        <translation>Nama kuasa</translation>
+    </message>
+    <message>
+        <source>The information requested</source>
+        <translation>Informasi yang diminta</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>The consequence test</source>
+        <translation>Uji konsekuensi</translation>
+    </message>
+    <message>
+        <source>What was withheld</source>
+        <translation>Informasi yang dikecualikan</translation>
+    </message>
+    <message>
+        <source>The body referred to</source>
+        <translation>Badan yang dirujuk</translation>
+    </message>
+    <message>
+        <source>The reason of the extension</source>
+        <translation>Alasan perpanjangan</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>The register cannot be read: %1</source>
+        <translation>Register tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>Catatan</translation>
+    </message>
 </context>
 <context>
     <name>Humas::RecordRepository</name>
@@ -1989,10 +2909,6 @@
     <message>
         <source>%1 must not be empty.</source>
         <translation>%1 wajib diisi.</translation>
-    </message>
-    <message>
-        <source>%1 is too long (at most %2 characters).</source>
-        <translation>%1 terlalu panjang (maksimal %2 karakter).</translation>
     </message>
     <message>
         <source>%1 must be a whole number.</source>
@@ -2166,6 +3082,33 @@
     </message>
 </context>
 <context>
+    <name>Humas::SchemaCheck</name>
+    <message>
+        <source>Migration %1 is missing from this build.</source>
+        <translation>Migrasi %1 tidak terdapat dalam versi program ini.</translation>
+    </message>
+    <message>
+        <source>the expected schema %1 cannot be built: %2</source>
+        <translation>skema %1 yang diharapkan tidak dapat dibangun: %2</translation>
+    </message>
+    <message>
+        <source>the schema cannot be read: %1</source>
+        <translation>skema tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>%1 tidak ada</translation>
+    </message>
+    <message>
+        <source>%1 differs (expected &quot;%2&quot;, found &quot;%3&quot;)</source>
+        <translation>%1 berbeda (diharapkan &quot;%2&quot;, ditemukan &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>unexpected %1 (not part of schema %2)</source>
+        <translation>%1 tidak terduga (bukan bagian skema %2)</translation>
+    </message>
+</context>
+<context>
     <name>Humas::Seeder</name>
     <message>
         <source>Unknown preset &quot;%1&quot;; known presets: %2.</source>
@@ -2193,6 +3136,25 @@
     </message>
 </context>
 <context>
+    <name>Humas::TextRules</name>
+    <message>
+        <source>%1 is too long (%2 characters; at most %3).</source>
+        <translation>%1 terlalu panjang (%2 karakter; paling banyak %3).</translation>
+    </message>
+    <message>
+        <source>%1 contains text that was not valid UTF-8 (U+FFFD at position %2).</source>
+        <translation>%1 berisi teks yang bukan UTF-8 yang sah (U+FFFD pada posisi %2).</translation>
+    </message>
+    <message>
+        <source>%1 must be a single line without control characters (found %2 at position %3).</source>
+        <translation>%1 harus satu baris tanpa karakter kendali (ditemukan %2 pada posisi %3).</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (%2 at position %3); only line breaks and tabs are allowed.</source>
+        <translation>%1 berisi karakter kendali (%2 pada posisi %3); hanya pindah baris dan tab yang diizinkan.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::TravelTimeRepository</name>
     <message>
         <source>A travel time needs two different districts.</source>
@@ -2205,12 +3167,6 @@
 </context>
 <context>
     <name>Humas::UserRepository</name>
-    <message numerus="yes">
-        <source>The password must have at least %n characters.</source>
-        <translation>
-            <numerusform>Kata sandi harus terdiri atas paling sedikit %n karakter.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A new user needs a password.</source>
         <translation>Pengguna baru wajib memiliki kata sandi.</translation>
@@ -2242,6 +3198,34 @@
     <message>
         <source>This account has an unknown role; ask an administrator.</source>
         <translation>Akun ini memiliki peran yang tidak dikenal; hubungi Administrator.</translation>
+    </message>
+    <message>
+        <source>The password must not consist of spaces only.</source>
+        <translation>Kata sandi tidak boleh hanya berisi spasi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password must have at least %n characters, not counting spaces at its start and end.</source>
+        <translation>
+            <numerusform>Kata sandi harus memiliki paling sedikit %n karakter, tidak termasuk spasi di awal dan akhirnya.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password must have at most %n characters.</source>
+        <translation>
+            <numerusform>Kata sandi paling banyak %n karakter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password must not contain control characters.</source>
+        <translation>Kata sandi tidak boleh berisi karakter kendali.</translation>
+    </message>
+    <message>
+        <source>A user name must have %1 to %2 characters.</source>
+        <translation>Nama pengguna harus %1 sampai %2 karakter.</translation>
+    </message>
+    <message>
+        <source>A user name may contain only the letters A–Z and a–z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;, must start with a letter or a digit and must not contain &quot;..&quot;.</source>
+        <translation>Nama pengguna hanya boleh berisi huruf A–Z dan a–z, angka, &quot;.&quot;, &quot;_&quot; dan &quot;-&quot;, harus diawali huruf atau angka dan tidak boleh berisi &quot;..&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +3353,10 @@
     <message>
         <source>Rows:</source>
         <translation>Jumlah baris:</translation>
+    </message>
+    <message>
+        <source>The database is usable for reading; it is read-only for this user, so HumasDesk cannot save changes to it.</source>
+        <translation>Basis data dapat dipakai untuk dibaca; basis data ini hanya-baca bagi pengguna ini, jadi HumasDesk tidak dapat menyimpan perubahan ke dalamnya.</translation>
     </message>
 </context>
 <context>
@@ -2658,14 +3646,6 @@
         <translation>Berkas kalender yang diimpor atau diekspor.</translation>
     </message>
     <message>
-        <source>First day to list or export, YYYY-MM-DD.</source>
-        <translation>Hari pertama yang didaftar atau diekspor, YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <source>Last day to list or export (inclusive), YYYY-MM-DD.</source>
-        <translation>Hari terakhir yang didaftar atau diekspor (termasuk), YYYY-MM-DD.</translation>
-    </message>
-    <message>
         <source>Say what to do: humasdesk-cli events add, list, import or export ….</source>
         <translation>Sebutkan yang akan dilakukan: humasdesk-cli events add, list, import, atau export ….</translation>
     </message>
@@ -2673,16 +3653,20 @@
         <source>Unknown action &quot;%1&quot; for events; use add, list, import or export.</source>
         <translation>Tindakan &quot;%1&quot; untuk events tidak dikenal; gunakan add, list, import, atau export.</translation>
     </message>
+    <message>
+        <source>First day to list or export (with import: to expand repeating events from), YYYY-MM-DD.</source>
+        <translation>Hari pertama yang didaftar atau diekspor (pada import: awal penjabaran acara berulang), YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Last day to list or export (with import: to expand repeating events to), inclusive, YYYY-MM-DD.</source>
+        <translation>Hari terakhir yang didaftar atau diekspor (pada import: akhir penjabaran acara berulang), termasuk, YYYY-MM-DD.</translation>
+    </message>
 </context>
 <context>
     <name>HumasCli::EventsIcalCommand</name>
     <message>
         <source>Import or export agenda events as iCalendar (.ics).</source>
         <translation>Impor atau ekspor kegiatan agenda sebagai iCalendar (.ics).</translation>
-    </message>
-    <message>
-        <source>import FILE.ics | export FILE.ics [--from DATE --to DATE] [--public]</source>
-        <translation>import BERKAS.ics | export BERKAS.ics [--from TANGGAL --to TANGGAL] [--public]</translation>
     </message>
     <message>
         <source>With export: only public events that are scheduled or done, without notes and internal fields.</source>
@@ -2727,6 +3711,10 @@
         <translation>
             <numerusform>%n kegiatan ditulis ke %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>import FILE.ics [--from DATE --to DATE] | export FILE.ics [--from DATE --to DATE] [--public]</source>
+        <translation>import BERKAS.ics [--from TANGGAL --to TANGGAL] | export BERKAS.ics [--from TANGGAL --to TANGGAL] [--public]</translation>
     </message>
 </context>
 <context>
@@ -2920,10 +3908,6 @@
         <translation>Dengan add: cara mendapatkan salinan: %1.</translation>
     </message>
     <message>
-        <source>With add: code of the agency (PPID Pembantu) assigned.</source>
-        <translation>Dengan add: kode perangkat daerah (PPID Pembantu) yang ditugasi.</translation>
-    </message>
-    <message>
         <source>CODE</source>
         <translation>KODE</translation>
     </message>
@@ -2971,6 +3955,10 @@
         <source>Due date: %1</source>
         <translation>Jatuh tempo: %1</translation>
     </message>
+    <message>
+        <source>With add: code of the agency (PPID Pembantu) assigned. With --role opd (list, export-csv, receipt, stats): the agency whose requests that PPID Pembantu sees.</source>
+        <translation>Pada add: kode OPD (PPID Pembantu) yang ditugaskan. Dengan --role opd (list, export-csv, receipt, stats): OPD yang permohonannya dilihat PPID Pembantu itu.</translation>
+    </message>
 </context>
 <context>
     <name>HumasCli::PpidCommand</name>
@@ -2993,10 +3981,6 @@
     <message>
         <source>With due: count cuti bersama as working days (default: the database&apos;s setting).</source>
         <translation>Dengan due: hitung cuti bersama sebagai hari kerja (bawaan: pengaturan basis data).</translation>
-    </message>
-    <message>
-        <source>With list and export-csv: show what this role sees (%1; default admin). Personal data is masked for every role but ppid and admin.</source>
-        <translation>Dengan list dan export-csv: tampilkan yang dilihat peran ini (%1; bawaan admin). Data pribadi disamarkan untuk semua peran kecuali ppid dan admin.</translation>
     </message>
     <message>
         <source>ROLE</source>
@@ -3075,6 +4059,22 @@
     <message>
         <source>Receipt of %1 written to %2.</source>
         <translation>Tanda bukti %1 ditulis ke %2.</translation>
+    </message>
+    <message>
+        <source>With list, export-csv, receipt and stats: show what this role sees (%1; default admin). Personal data, also inside free text, is masked for every role but ppid and admin; opd (with --opd CODE) sees its own agency&apos;s requests only, protokol and redaksi none.</source>
+        <translation>Pada list, export-csv, receipt dan stats: tampilkan apa yang dilihat peran ini (%1; bawaan admin). Data pribadi, juga di dalam teks bebas, disamarkan untuk semua peran kecuali ppid dan admin; opd (dengan --opd KODE) hanya melihat permohonan OPD-nya sendiri, protokol dan redaksi tidak melihat apa pun.</translation>
+    </message>
+    <message>
+        <source>--opd goes with --role opd here: it names the PPID Pembantu&apos;s agency.</source>
+        <translation>--opd dipakai bersama --role opd di sini: menyebut OPD PPID Pembantu.</translation>
+    </message>
+    <message>
+        <source>--role opd needs --opd CODE: the agency whose requests the PPID Pembantu sees.</source>
+        <translation>--role opd memerlukan --opd KODE: OPD yang permohonannya dilihat PPID Pembantu.</translation>
+    </message>
+    <message>
+        <source>Unknown OPD &quot;%1&quot;.</source>
+        <translation>OPD &quot;%1&quot; tidak dikenal.</translation>
     </message>
 </context>
 <context>
@@ -3219,10 +4219,6 @@
         <translation>Gunakan basis data di &lt;path&gt;.</translation>
     </message>
     <message>
-        <source>Render the main window at 1366×768 to &lt;file.png&gt; and exit.</source>
-        <translation>Simpan tampilan jendela utama berukuran 1366×768 ke &lt;file.png&gt;, lalu keluar.</translation>
-    </message>
-    <message>
         <source>Open the page &lt;page&gt;: agenda, ppid, news, reports, master or sync.</source>
         <translation>Buka halaman &lt;page&gt;: agenda, ppid, news, reports, master, atau sync.</translation>
     </message>
@@ -3250,6 +4246,30 @@
         <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
         <translation>&quot;%1&quot; bukan tanggal; tulis TTTT-BB-HH.</translation>
     </message>
+    <message>
+        <source>--screenshot signs in: give --user NAME and the password on the first line of standard input.</source>
+        <translation>--screenshot masuk sebagai pengguna: berikan --user NAMA dan kata sandi pada baris pertama masukan standar.</translation>
+    </message>
+    <message>
+        <source>No password was given on standard input for %1.</source>
+        <translation>Tidak ada kata sandi pada masukan standar untuk %1.</translation>
+    </message>
+    <message>
+        <source>The page &quot;%1&quot; is not shown to the role %2.</source>
+        <translation>Halaman &quot;%1&quot; tidak ditampilkan untuk peran %2.</translation>
+    </message>
+    <message>
+        <source>Sign in as --user (password from the first line of standard input), render the main window at 1366×768 to &lt;file.png&gt; as that user sees it, and exit.</source>
+        <translation>Masuk sebagai --user (kata sandi dari baris pertama masukan standar), gambar jendela utama 1366×768 ke &lt;file.png&gt; seperti yang dilihat pengguna itu, lalu keluar.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: the user to sign in as.</source>
+        <translation>Dengan --screenshot: pengguna yang dipakai untuk masuk.</translation>
+    </message>
+    <message>
+        <source>--user goes with --screenshot; the program itself asks for the user name and password.</source>
+        <translation>--user dipakai bersama --screenshot; program sendiri menanyakan nama pengguna dan kata sandi.</translation>
+    </message>
 </context>
 <context>
     <name>HumasUi::AboutDialog</name>
@@ -3272,356 +4292,6 @@
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::AgendaFilterBar</name>
-    <message>
-        <source>All officials</source>
-        <translation>Semua pejabat</translation>
-    </message>
-    <message>
-        <source>All OPDs</source>
-        <translation>Semua OPD</translation>
-    </message>
-    <message>
-        <source>All kecamatan</source>
-        <translation>Semua kecamatan</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Semua status</translation>
-    </message>
-    <message>
-        <source>Filter:</source>
-        <translation>Saring:</translation>
-    </message>
-    <message>
-        <source>Search title or place…</source>
-        <translation>Cari judul atau tempat…</translation>
-    </message>
-    <message>
-        <source>Only clashes</source>
-        <translation>Hanya yang bentrok</translation>
-    </message>
-    <message>
-        <source>Official</source>
-        <translation>Pejabat</translation>
-    </message>
-    <message>
-        <source>Organising OPD</source>
-        <translation>OPD penyelenggara</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Kecamatan</source>
-        <translation>Kecamatan</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::AgendaPage</name>
-    <message>
-        <source>Undo</source>
-        <translation>Urungkan</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Ulangi</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s)</source>
-        <translation>
-            <numerusform>%n acara</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <extracomment>%1 is &quot;12 events&quot;, %2 &quot;3 events clash&quot;</extracomment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n clashing</source>
-        <translation>
-            <numerusform>%n bentrok</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Move into a clash?</source>
-        <translation>Pindahkan ke waktu yang bentrok?</translation>
-    </message>
-    <message>
-        <source>At the new time &quot;%1&quot; clashes with:
-%2
-
-Move it anyway?</source>
-        <translation>Pada waktu baru, &quot;%1&quot; bentrok dengan:
-%2
-
-Tetap pindahkan?</translation>
-    </message>
-    <message>
-        <source>Event not moved</source>
-        <translation>Acara tidak dipindahkan</translation>
-    </message>
-    <message>
-        <source>Delete event</source>
-        <translation>Hapus acara</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot;? You can undo this with Ctrl+Z.</source>
-        <translation>Hapus &quot;%1&quot;? Dapat dibatalkan dengan Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Event not deleted</source>
-        <translation>Acara tidak dihapus</translation>
-    </message>
-    <message>
-        <source>Import calendar</source>
-        <translation>Impor kalender</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics);;All files (*)</source>
-        <translation>Berkas iCalendar (*.ics);;Semua berkas (*)</translation>
-    </message>
-    <message>
-        <source>Calendar not imported</source>
-        <translation>Kalender tidak diimpor</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.
-
-%1</source>
-        <translation>Tidak ada yang diimpor.
-
-%1</translation>
-    </message>
-    <message>
-        <source>Calendar imported</source>
-        <translation>Kalender diimpor</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) imported.</source>
-        <translation>
-            <numerusform>%n acara diimpor.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already present, skipped.</source>
-        <translation>
-            <numerusform>%n sudah ada, dilewati.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export calendar</source>
-        <translation>Ekspor kalender</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>Berkas iCalendar (*.ics)</translation>
-    </message>
-    <message>
-        <source>Export only public events, for the regency&apos;s public agenda?</source>
-        <translation>Ekspor hanya acara publik, untuk agenda publik kabupaten?</translation>
-    </message>
-    <message>
-        <source>Calendar not exported</source>
-        <translation>Kalender tidak diekspor</translation>
-    </message>
-    <message>
-        <source>Calendar exported</source>
-        <translation>Kalender diekspor</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) written to %1.</source>
-        <translation>
-            <numerusform>%n acara ditulis ke %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Hari ini</translation>
-    </message>
-    <message>
-        <source>Go to today (Alt+Home)</source>
-        <translation>Ke hari ini (Alt+Home)</translation>
-    </message>
-    <message>
-        <source>◀</source>
-        <translation>◀</translation>
-    </message>
-    <message>
-        <source>Previous (Alt+Left)</source>
-        <translation>Sebelumnya (Alt+Kiri)</translation>
-    </message>
-    <message>
-        <source>▶</source>
-        <translation>▶</translation>
-    </message>
-    <message>
-        <source>Next (Alt+Right)</source>
-        <translation>Berikutnya (Alt+Kanan)</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Bulan</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Minggu</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Hari</translation>
-    </message>
-    <message>
-        <source>Per official</source>
-        <translation>Per pejabat</translation>
-    </message>
-    <message>
-        <source>List</source>
-        <translation>Daftar</translation>
-    </message>
-    <message>
-        <source>%1 (Alt+%2)</source>
-        <translation>%1 (Alt+%2)</translation>
-    </message>
-    <message>
-        <source>New event</source>
-        <translation>Acara baru</translation>
-    </message>
-    <message>
-        <source>New event (Ctrl+N)</source>
-        <translation>Acara baru (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Open event</source>
-        <translation>Buka acara</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>Cetak…</translation>
-    </message>
-    <message>
-        <source>Print the daily or weekly agenda (Ctrl+P)</source>
-        <translation>Cetak agenda harian atau mingguan (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Import .ics…</source>
-        <translation>Impor .ics…</translation>
-    </message>
-    <message>
-        <source>Export .ics…</source>
-        <translation>Ekspor .ics…</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::AgendaPrintDialog</name>
-    <message>
-        <source>Print agenda</source>
-        <translation>Cetak agenda</translation>
-    </message>
-    <message>
-        <source>&amp;Daily agenda</source>
-        <translation>Agenda &amp;harian</translation>
-    </message>
-    <message>
-        <source>&amp;Weekly agenda</source>
-        <translation>Agenda &amp;mingguan</translation>
-    </message>
-    <message>
-        <source>e.g. Head of Protocol and Leadership Communication</source>
-        <translation>mis. Kepala Bagian Protokol dan Komunikasi Pimpinan</translation>
-    </message>
-    <message>
-        <source>Report:</source>
-        <translation>Laporan:</translation>
-    </message>
-    <message>
-        <source>&amp;Official:</source>
-        <translation>&amp;Pejabat:</translation>
-    </message>
-    <message>
-        <source>D&amp;ay:</source>
-        <translation>&amp;Tanggal:</translation>
-    </message>
-    <message>
-        <source>Signed by (position):</source>
-        <translation>Penanda tangan (jabatan):</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nama:</translation>
-    </message>
-    <message>
-        <source>NIP:</source>
-        <translation>NIP:</translation>
-    </message>
-    <message>
-        <source>&amp;Preview…</source>
-        <translation>Pra&amp;tinjau…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>&amp;Cetak…</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>Simpan sebagai P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Print preview</source>
-        <translation>Pratinjau cetak</translation>
-    </message>
-    <message>
-        <source>Save agenda as PDF</source>
-        <translation>Simpan agenda sebagai PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Berkas PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Agenda saved</source>
-        <translation>Agenda disimpan</translation>
-    </message>
-    <message>
-        <source>The agenda was saved to %1.</source>
-        <translation>Agenda disimpan ke %1.</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::ConflictListView</name>
-    <message>
-        <source>No clashes in this range</source>
-        <translation>Tidak ada bentrok pada rentang ini</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n clash(es) in this range</source>
-        <translation>
-            <numerusform>%n bentrok pada rentang ini</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3
-%4 ↔ %5</source>
-        <extracomment>One clash in the conflict list: day, kind, official or venue; then the two events</extracomment>
-        <translation>%1 · %2 · %3
-%4 ↔ %5</translation>
-    </message>
-    <message>
-        <source>Clashes</source>
-        <translation>Bentrok</translation>
     </message>
 </context>
 <context>
@@ -3696,340 +4366,6 @@ Tetap pindahkan?</translation>
     </message>
 </context>
 <context>
-    <name>HumasUi::EventCommand</name>
-    <message>
-        <source>Add &quot;%1&quot;</source>
-        <translation>Tambah &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Edit &quot;%1&quot;</source>
-        <translation>Ubah &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Move &quot;%1&quot;</source>
-        <translation>Pindahkan &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot;</source>
-        <translation>Hapus &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Undo not possible</source>
-        <translation>Tidak dapat dibatalkan</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be undone: %2</source>
-        <translation>&quot;%1&quot; tidak dapat dibatalkan: %2</translation>
-    </message>
-    <message>
-        <source>Redo not possible</source>
-        <translation>Tidak dapat diulang</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be redone: %2</source>
-        <translation>&quot;%1&quot; tidak dapat diulang: %2</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::EventEditDialog</name>
-    <message>
-        <source>New event</source>
-        <translation>Kegiatan baru</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+Return)</source>
-        <translation>Simpan (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Clashes</source>
-        <translation>Bentrok</translation>
-    </message>
-    <message>
-        <source>&amp;Find free time</source>
-        <translation>Car&amp;i waktu kosong</translation>
-    </message>
-    <message>
-        <source>The next free times of the chosen officials within working hours, skipping weekends and holidays</source>
-        <translation>Waktu kosong berikutnya bagi pejabat yang dipilih dalam jam kerja, tanpa akhir pekan dan hari libur</translation>
-    </message>
-    <message>
-        <source>Edit event: %1</source>
-        <translation>Ubah kegiatan: %1</translation>
-    </message>
-    <message>
-        <source>The end is not after the start.</source>
-        <translation>Waktu selesai tidak setelah waktu mulai.</translation>
-    </message>
-    <message>
-        <source>No clashes</source>
-        <translation>Tidak ada bentrok</translation>
-    </message>
-    <message>
-        <source>Attach invitation scan</source>
-        <translation>Lampirkan pindaian undangan</translation>
-    </message>
-    <message>
-        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
-        <translation>Pindaian (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Semua berkas (*)</translation>
-    </message>
-    <message>
-        <source>No program is set up to open this file.</source>
-        <translation>Tidak ada program yang diatur untuk membuka berkas ini.</translation>
-    </message>
-    <message>
-        <source>%1, %2–%3</source>
-        <extracomment>A free time offered by &quot;Find free time&quot;: &quot;Senin, 23 November 2026, 09.00–10.00 WITA&quot;</extracomment>
-        <translation>%1, %2–%3</translation>
-    </message>
-    <message>
-        <source>Choose at least one official first.</source>
-        <translation>Pilih sekurang-kurangnya satu pejabat dahulu.</translation>
-    </message>
-    <message>
-        <source>No free time in the %1 days from %2.</source>
-        <translation>Tidak ada waktu kosong dalam %1 hari sejak %2.</translation>
-    </message>
-    <message>
-        <source>Free times of %1 minutes:</source>
-        <translation>Waktu kosong %1 menit:</translation>
-    </message>
-    <message>
-        <source>This event clashes with:
-%1
-
-Save anyway?</source>
-        <translation>Kegiatan ini bentrok dengan:
-%1
-
-Simpan tetap?</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::EventForm</name>
-    <message>
-        <source>&amp;Event</source>
-        <translation>&amp;Kegiatan</translation>
-    </message>
-    <message>
-        <source>&amp;Officials</source>
-        <translation>&amp;Pejabat</translation>
-    </message>
-    <message>
-        <source>&amp;Invitation</source>
-        <translation>&amp;Undangan</translation>
-    </message>
-    <message>
-        <source>&amp;Details</source>
-        <translation>&amp;Rincian</translation>
-    </message>
-    <message>
-        <source>&amp;Title *</source>
-        <translation>&amp;Judul *</translation>
-    </message>
-    <message>
-        <source>Type to search the organising OPD</source>
-        <translation>Ketik untuk mencari OPD penyelenggara</translation>
-    </message>
-    <message>
-        <source>Organising &amp;OPD</source>
-        <translation>&amp;OPD penyelenggara</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telepon</translation>
-    </message>
-    <message>
-        <source>Contact &amp;person</source>
-        <translation>&amp;Narahubung</translation>
-    </message>
-    <message>
-        <source>&amp;When *</source>
-        <translation>&amp;Waktu *</translation>
-    </message>
-    <message>
-        <source>Pick a venue or type a new one</source>
-        <translation>Pilih tempat atau ketik tempat baru</translation>
-    </message>
-    <message>
-        <source>&amp;Venue</source>
-        <translation>&amp;Tempat</translation>
-    </message>
-    <message>
-        <source>&amp;District (kecamatan)</source>
-        <translation>Ke&amp;camatan</translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
-    </message>
-    <message>
-        <source>&amp;Public: shown on the regency&apos;s public agenda</source>
-        <translation>Pu&amp;blik: tampil di agenda publik kabupaten</translation>
-    </message>
-    <message>
-        <source>Tick the officials the invitation asks for. When one is represented (diwakilkan), choose who goes instead; both stay on record.</source>
-        <translation>Centang pejabat yang diundang. Bila seorang pejabat diwakilkan, pilih siapa yang hadir menggantikannya; keduanya tetap tercatat.</translation>
-    </message>
-    <message>
-        <source>Letter &amp;number</source>
-        <translation>&amp;Nomor surat</translation>
-    </message>
-    <message>
-        <source>The letter is dated</source>
-        <translation>Surat bertanggal</translation>
-    </message>
-    <message>
-        <source>Letter &amp;date</source>
-        <translation>&amp;Tanggal surat</translation>
-    </message>
-    <message>
-        <source>Invitation scan</source>
-        <translation>Pindaian undangan</translation>
-    </message>
-    <message>
-        <source>Dress &amp;code</source>
-        <translation>P&amp;akaian</translation>
-    </message>
-    <message>
-        <source>A &amp;speech (sambutan) is needed</source>
-        <translation>Perlu &amp;sambutan</translation>
-    </message>
-    <message>
-        <source>Protocol and coverage staff</source>
-        <translation>Staf protokol dan peliputan</translation>
-    </message>
-    <message>
-        <source>S&amp;taff assigned</source>
-        <translation>S&amp;taf bertugas</translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Catatan</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— pilih —</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a new venue: choose its district.</source>
-        <translation>&quot;%1&quot; adalah tempat baru: pilih kecamatannya.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a new venue: it will be added to %2.</source>
-        <translation>&quot;%1&quot; adalah tempat baru: akan ditambahkan ke Kecamatan %2.</translation>
-    </message>
-    <message>
-        <source>Unknown OPD &quot;%1&quot;: pick one from the list.</source>
-        <translation>OPD &quot;%1&quot; tidak dikenal: pilih dari daftar.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is a new venue: choose its district (kecamatan).</source>
-        <translation>&quot;%1&quot; adalah tempat baru: pilih kecamatannya.</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::EventFormAttachment</name>
-    <message>
-        <source>Attach &amp;scan…</source>
-        <translation>&amp;Lampirkan pindaian…</translation>
-    </message>
-    <message>
-        <source>O&amp;pen</source>
-        <translation>&amp;Buka</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Hapus</translation>
-    </message>
-    <message>
-        <source>The file is too large (at most %1 MB).</source>
-        <translation>Berkas terlalu besar (paling besar %1 MB).</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>Tidak dapat membaca %1: %2</translation>
-    </message>
-    <message>
-        <source>The invitation scan is not in the attachment store.</source>
-        <translation>Pindaian undangan tidak ada di penyimpanan lampiran.</translation>
-    </message>
-    <message>
-        <source>Could not write a temporary copy: %1</source>
-        <translation>Tidak dapat menulis salinan sementara: %1</translation>
-    </message>
-    <message>
-        <source>Scan %1</source>
-        <translation>Pindaian %1</translation>
-    </message>
-    <message>
-        <source>%1 — %2, %3</source>
-        <extracomment>%1 file name, %2 size (&quot;12.0 KB&quot;), %3 file type (&quot;PDF document&quot;)</extracomment>
-        <translation>%1 — %2, %3</translation>
-    </message>
-    <message>
-        <source>No scan attached.</source>
-        <translation>Belum ada pindaian terlampir.</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::EventFormOfficials</name>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>Diundang</translation>
-    </message>
-    <message>
-        <source>Represented by</source>
-        <translation>Diwakili oleh</translation>
-    </message>
-    <message>
-        <source>— attends in person</source>
-        <translation>— hadir sendiri</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::EventFormTimes</name>
-    <message>
-        <source>&amp;All day (one or more whole days)</source>
-        <translation>Se&amp;hari penuh (satu hari atau lebih)</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Mulai</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>until</source>
-        <translation>s.d.</translation>
-    </message>
-    <message>
-        <source>First day</source>
-        <translation>Hari pertama</translation>
-    </message>
-    <message>
-        <source>Last day</source>
-        <translation>Hari terakhir</translation>
-    </message>
-</context>
-<context>
     <name>HumasUi::FirstAdminDialog</name>
     <message>
         <source>The two passwords are not the same.</source>
@@ -4072,13 +4408,6 @@ Simpan tetap?</translation>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::FreeSlotPopup</name>
-    <message>
-        <source>Free times</source>
-        <translation>Waktu kosong</translation>
     </message>
 </context>
 <context>
@@ -4286,6 +4615,275 @@ Simpan tetap?</translation>
     <message>
         <source>Not available yet</source>
         <translation>Belum tersedia</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::RecordCommand</name>
+    <message>
+        <source>Add &quot;%1&quot;</source>
+        <translation>Tambah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>Ubah &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation>Hapus &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Undo not possible</source>
+        <translation>Tidak dapat diurungkan</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be undone: %2</source>
+        <translation>&quot;%1&quot; tidak dapat diurungkan: %2</translation>
+    </message>
+    <message>
+        <source>Redo not possible</source>
+        <translation>Tidak dapat diulangi</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be redone: %2</source>
+        <translation>&quot;%1&quot; tidak dapat diulangi: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::RecordEditDialog</name>
+    <message>
+        <source>New entry: %1</source>
+        <translation>Entri baru: %1</translation>
+    </message>
+    <message>
+        <source>Edit entry: %1</source>
+        <translation>Ubah entri: %1</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required.</source>
+        <translation>Kolom bertanda * wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>Minimal %n karakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current password</source>
+        <translation>Biarkan kosong jika kata sandi tidak diubah</translation>
+    </message>
+    <message>
+        <source>e.g. 0812 3456 7890</source>
+        <translation>contoh: 0812 3456 7890</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::RecordTab</name>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>Tidak ada data yang cocok dengan pencarian.</translation>
+    </message>
+    <message>
+        <source>No entries yet. Add the first one with Add (Ins).</source>
+        <translation>Belum ada entri. Tambahkan entri pertama dengan Tambah (Ins).</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Belum ada entri.</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Hapus entri</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? You can bring it back with Undo (Ctrl+Z).</source>
+        <translation>Hapus &quot;%1&quot;? Entri ini dapat dikembalikan dengan Urungkan (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Tidak dapat menghapus</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>Impor hari libur</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Berkas CSV (*.csv);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Impor gagal</translation>
+    </message>
+    <message>
+        <source>Holidays imported</source>
+        <translation>Hari libur berhasil diimpor</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated, %3 unchanged.</source>
+        <translation>%1 ditambahkan, %2 diperbarui, %3 tidak berubah.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SettingsDialog</name>
+    <message>
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>Choose the emblem</source>
+        <translation>Pilih lambang daerah</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Tidak dapat membaca %1: %2</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Regency (shared by every computer)</source>
+        <translation>Kabupaten (berlaku di semua komputer)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Komputer ini</translation>
+    </message>
+    <message>
+        <source>&amp;Regency name:</source>
+        <translation>Nama &amp;kabupaten:</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead lines:</source>
+        <translation>&amp;Baris kop surat:</translation>
+    </message>
+    <message>
+        <source>Office &amp;address:</source>
+        <translation>&amp;Alamat kantor:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>K&amp;ota:</translation>
+    </message>
+    <message>
+        <source>Emblem:</source>
+        <translation>Lambang daerah:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Ba&amp;hasa:</translation>
+    </message>
+    <message>
+        <source>One line per row, as printed at the top of letters and reports</source>
+        <translation>Tulis setiap baris kop pada baris tersendiri, seperti tercetak di bagian atas surat dan laporan</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Pilih gambar…</translation>
+    </message>
+    <message>
+        <source>WIB — Western Indonesia (UTC+7)</source>
+        <translation>WIB — Waktu Indonesia Barat (UTC+7)</translation>
+    </message>
+    <message>
+        <source>WITA — Central Indonesia (UTC+8)</source>
+        <translation>WITA — Waktu Indonesia Tengah (UTC+8)</translation>
+    </message>
+    <message>
+        <source>WIT — Eastern Indonesia (UTC+9)</source>
+        <translation>WIT — Waktu Indonesia Timur (UTC+9)</translation>
+    </message>
+    <message>
+        <source>Count collective leave (cuti bersama) as working days</source>
+        <translation>Hitung cuti bersama sebagai hari kerja</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the regency settings.</source>
+        <translation>Hanya Administrator yang dapat mengubah pengaturan kabupaten.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The working day must end after it starts.</source>
+        <translation>Jam kerja harus berakhir setelah dimulai.</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours:</source>
+        <translation>&amp;Jam kerja:</translation>
+    </message>
+    <message>
+        <source>PPID re&amp;gistration number:</source>
+        <translation>Nomor pen&amp;daftaran PPID:</translation>
+    </message>
+    <message>
+        <source>PPID &amp;desk code:</source>
+        <translation>Kode &amp;meja PPID:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {seq:3} sequence number of the year, {desk} this desk&apos;s code, {month_roman}, {month}, {day}, {year}, {yy}. Empty: the default.</source>
+        <translation>Penanda: {seq:3} nomor urut dalam tahun, {desk} kode meja ini, {month_roman}, {month}, {day}, {year}, {yy}. Kosong: bawaan.</translation>
+    </message>
+    <message>
+        <source>1–8 letters or digits, different on every PC that registers requests; it is part of every registration number given here.</source>
+        <translation>1–8 huruf atau angka, berbeda pada setiap PC yang mendaftarkan permohonan; kode ini menjadi bagian setiap nomor pendaftaran yang diberikan di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::TimeGridPainter</name>
+    <message>
+        <source>%1–%2</source>
+        <extracomment>A time range in the time grid: %1 start, %2 end (&quot;08.00–10.00&quot;)</extracomment>
+        <translation>%1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::TimeGridView</name>
+    <message>
+        <source>Time grid</source>
+        <translation>Kisi waktu</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Sepanjang hari</translation>
     </message>
 </context>
 <context>
@@ -4624,6 +5222,18 @@ Simpan tetap?</translation>
         <translation>Keberatan</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>Cetak register…</translation>
+    </message>
+    <message>
+        <source>Print the register of the chosen year or month, A4 landscape (Ctrl+P)</source>
+        <translation>Cetak register tahun atau bulan yang dipilih, A4 mendatar (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Semua status</translation>
     </message>
@@ -4676,18 +5286,6 @@ Simpan tetap?</translation>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Statistics</source>
-        <translation>Statistik</translation>
-    </message>
-    <message>
-        <source>Print register…</source>
-        <translation>Cetak register…</translation>
-    </message>
-    <message>
-        <source>Print the register of the chosen year or month, A4 landscape (Ctrl+P)</source>
-        <translation>Cetak register tahun atau bulan yang dipilih, A4 mendatar (Ctrl+P)</translation>
     </message>
 </context>
 <context>
@@ -5101,275 +5699,6 @@ Simpan tetap?</translation>
     <message>
         <source>Year</source>
         <translation>Tahun</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::RecordCommand</name>
-    <message>
-        <source>Add &quot;%1&quot;</source>
-        <translation>Tambah &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Edit &quot;%1&quot;</source>
-        <translation>Ubah &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot;</source>
-        <translation>Hapus &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Undo not possible</source>
-        <translation>Tidak dapat diurungkan</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be undone: %2</source>
-        <translation>&quot;%1&quot; tidak dapat diurungkan: %2</translation>
-    </message>
-    <message>
-        <source>Redo not possible</source>
-        <translation>Tidak dapat diulangi</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; cannot be redone: %2</source>
-        <translation>&quot;%1&quot; tidak dapat diulangi: %2</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::RecordEditDialog</name>
-    <message>
-        <source>New entry: %1</source>
-        <translation>Entri baru: %1</translation>
-    </message>
-    <message>
-        <source>Edit entry: %1</source>
-        <translation>Ubah entri: %1</translation>
-    </message>
-    <message>
-        <source>%1 *</source>
-        <translation>%1 *</translation>
-    </message>
-    <message>
-        <source>Fields marked * are required.</source>
-        <translation>Kolom bertanda * wajib diisi.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Pilih…</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(tidak ada)</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters</source>
-        <translation>
-            <numerusform>Minimal %n karakter</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Leave empty to keep the current password</source>
-        <translation>Biarkan kosong jika kata sandi tidak diubah</translation>
-    </message>
-    <message>
-        <source>e.g. 0812 3456 7890</source>
-        <translation>contoh: 0812 3456 7890</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::RecordTab</name>
-    <message>
-        <source>Nothing matches the search.</source>
-        <translation>Tidak ada data yang cocok dengan pencarian.</translation>
-    </message>
-    <message>
-        <source>No entries yet. Add the first one with Add (Ins).</source>
-        <translation>Belum ada entri. Tambahkan entri pertama dengan Tambah (Ins).</translation>
-    </message>
-    <message>
-        <source>No entries yet.</source>
-        <translation>Belum ada entri.</translation>
-    </message>
-    <message>
-        <source>Delete entry</source>
-        <translation>Hapus entri</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot;? You can bring it back with Undo (Ctrl+Z).</source>
-        <translation>Hapus &quot;%1&quot;? Entri ini dapat dikembalikan dengan Urungkan (Ctrl+Z).</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>Tidak dapat menghapus</translation>
-    </message>
-    <message>
-        <source>Import holidays</source>
-        <translation>Impor hari libur</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>Berkas CSV (*.csv);;Semua berkas (*)</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>Impor gagal</translation>
-    </message>
-    <message>
-        <source>Holidays imported</source>
-        <translation>Hari libur berhasil diimpor</translation>
-    </message>
-    <message>
-        <source>%1 added, %2 updated, %3 unchanged.</source>
-        <translation>%1 ditambahkan, %2 diperbarui, %3 tidak berubah.</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::SettingsDialog</name>
-    <message>
-        <source>None</source>
-        <translation>Tidak ada</translation>
-    </message>
-    <message>
-        <source>Choose the emblem</source>
-        <translation>Pilih lambang daerah</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Tidak dapat membaca %1: %2</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Pengaturan</translation>
-    </message>
-    <message>
-        <source>Regency (shared by every computer)</source>
-        <translation>Kabupaten (berlaku di semua komputer)</translation>
-    </message>
-    <message>
-        <source>This computer</source>
-        <translation>Komputer ini</translation>
-    </message>
-    <message>
-        <source>&amp;Regency name:</source>
-        <translation>Nama &amp;kabupaten:</translation>
-    </message>
-    <message>
-        <source>&amp;Letterhead lines:</source>
-        <translation>&amp;Baris kop surat:</translation>
-    </message>
-    <message>
-        <source>Office &amp;address:</source>
-        <translation>&amp;Alamat kantor:</translation>
-    </message>
-    <message>
-        <source>C&amp;ity:</source>
-        <translation>K&amp;ota:</translation>
-    </message>
-    <message>
-        <source>Emblem:</source>
-        <translation>Lambang daerah:</translation>
-    </message>
-    <message>
-        <source>&amp;Time zone:</source>
-        <translation>&amp;Zona waktu:</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>Ba&amp;hasa:</translation>
-    </message>
-    <message>
-        <source>One line per row, as printed at the top of letters and reports</source>
-        <translation>Tulis setiap baris kop pada baris tersendiri, seperti tercetak di bagian atas surat dan laporan</translation>
-    </message>
-    <message>
-        <source>Choose image…</source>
-        <translation>Pilih gambar…</translation>
-    </message>
-    <message>
-        <source>WIB — Western Indonesia (UTC+7)</source>
-        <translation>WIB — Waktu Indonesia Barat (UTC+7)</translation>
-    </message>
-    <message>
-        <source>WITA — Central Indonesia (UTC+8)</source>
-        <translation>WITA — Waktu Indonesia Tengah (UTC+8)</translation>
-    </message>
-    <message>
-        <source>WIT — Eastern Indonesia (UTC+9)</source>
-        <translation>WIT — Waktu Indonesia Timur (UTC+9)</translation>
-    </message>
-    <message>
-        <source>Count collective leave (cuti bersama) as working days</source>
-        <translation>Hitung cuti bersama sebagai hari kerja</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change the regency settings.</source>
-        <translation>Hanya Administrator yang dapat mengubah pengaturan kabupaten.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>The working day must end after it starts.</source>
-        <translation>Jam kerja harus berakhir setelah dimulai.</translation>
-    </message>
-    <message>
-        <source>&amp;Working hours:</source>
-        <translation>&amp;Jam kerja:</translation>
-    </message>
-    <message>
-        <source>PPID re&amp;gistration number:</source>
-        <translation>Nomor pen&amp;daftaran PPID:</translation>
-    </message>
-    <message>
-        <source>PPID &amp;desk code:</source>
-        <translation>Kode &amp;meja PPID:</translation>
-    </message>
-    <message>
-        <source>Placeholders: {seq:3} sequence number of the year, {desk} this desk&apos;s code, {month_roman}, {month}, {day}, {year}, {yy}. Empty: the default.</source>
-        <translation>Penanda: {seq:3} nomor urut dalam tahun, {desk} kode meja ini, {month_roman}, {month}, {day}, {year}, {yy}. Kosong: bawaan.</translation>
-    </message>
-    <message>
-        <source>1–8 letters or digits, different on every PC that registers requests; it is part of every registration number given here.</source>
-        <translation>1–8 huruf atau angka, berbeda pada setiap PC yang mendaftarkan permohonan; kode ini menjadi bagian setiap nomor pendaftaran yang diberikan di sini.</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::TimeGridPainter</name>
-    <message>
-        <source>%1–%2</source>
-        <extracomment>A time range in the time grid: %1 start, %2 end (&quot;08.00–10.00&quot;)</extracomment>
-        <translation>%1–%2</translation>
-    </message>
-</context>
-<context>
-    <name>HumasUi::TimeGridView</name>
-    <message>
-        <source>Time grid</source>
-        <translation>Kisi waktu</translation>
-    </message>
-    <message>
-        <source>All day</source>
-        <translation>Sepanjang hari</translation>
     </message>
 </context>
 </TS>

@@ -115,22 +115,21 @@ QVariantMap decisionValues(const PpidRequest &r)
 bool checkRequestText(const PpidRequest &r, QString *error)
 {
     using L = TextRules::Lines;
-    using R = PpidRequestRepository;
     return TextRules::checkAll(
-        {{r.requesterName, R::tr("The requester's name"), TextRules::NameLength, L::Single},
-         {r.requesterNik, R::tr("The NIK or deed number"), TextRules::CodeLength, L::Single},
-         {r.requesterAddress, R::tr("The address"), TextRules::AddressLength, L::Multi},
-         {r.requesterOccupation, R::tr("The occupation"), TextRules::NameLength, L::Single},
-         {r.requesterPhone, R::tr("The phone number"), TextRules::CodeLength, L::Single},
-         {r.requesterEmail, R::tr("The email address"), TextRules::EmailLength, L::Single},
-         {r.proxyName, R::tr("The proxy's name"), TextRules::NameLength, L::Single},
-         {r.information, R::tr("The information requested"), TextRules::NoteLength, L::Multi},
-         {r.purpose, R::tr("The purpose"), TextRules::NoteLength, L::Multi},
-         {r.consequenceTest, R::tr("The consequence test"), TextRules::NoteLength, L::Multi},
-         {r.withheldInfo, R::tr("What was withheld"), TextRules::NoteLength, L::Multi},
-         {r.referredTo, R::tr("The body referred to"), TextRules::NameLength, L::Single},
-         {r.extensionReason, R::tr("The reason of the extension"), TextRules::NoteLength, L::Multi},
-         {r.notes, R::tr("The notes"), TextRules::NoteLength, L::Multi}},
+        {{r.requesterName, PpidRequestRepository::tr("The requester's name"), TextRules::NameLength, L::Single},
+         {r.requesterNik, PpidRequestRepository::tr("The NIK or deed number"), TextRules::CodeLength, L::Single},
+         {r.requesterAddress, PpidRequestRepository::tr("The address"), TextRules::AddressLength, L::Multi},
+         {r.requesterOccupation, PpidRequestRepository::tr("The occupation"), TextRules::NameLength, L::Single},
+         {r.requesterPhone, PpidRequestRepository::tr("The phone number"), TextRules::CodeLength, L::Single},
+         {r.requesterEmail, PpidRequestRepository::tr("The email address"), TextRules::EmailLength, L::Single},
+         {r.proxyName, PpidRequestRepository::tr("The proxy's name"), TextRules::NameLength, L::Single},
+         {r.information, PpidRequestRepository::tr("The information requested"), TextRules::NoteLength, L::Multi},
+         {r.purpose, PpidRequestRepository::tr("The purpose"), TextRules::NoteLength, L::Multi},
+         {r.consequenceTest, PpidRequestRepository::tr("The consequence test"), TextRules::NoteLength, L::Multi},
+         {r.withheldInfo, PpidRequestRepository::tr("What was withheld"), TextRules::NoteLength, L::Multi},
+         {r.referredTo, PpidRequestRepository::tr("The body referred to"), TextRules::NameLength, L::Single},
+         {r.extensionReason, PpidRequestRepository::tr("The reason of the extension"), TextRules::NoteLength, L::Multi},
+         {r.notes, PpidRequestRepository::tr("The notes"), TextRules::NoteLength, L::Multi}},
         error);
 }
 
@@ -138,11 +137,11 @@ bool checkRequestText(const PpidRequest &r, QString *error)
 bool checkDecisionText(const PpidRequest &r, QString *error)
 {
     using L = TextRules::Lines;
-    using R = PpidRequestRepository;
-    return TextRules::checkAll({{r.consequenceTest, R::tr("The consequence test"), TextRules::NoteLength, L::Multi},
-                                {r.withheldInfo, R::tr("What was withheld"), TextRules::NoteLength, L::Multi},
-                                {r.referredTo, R::tr("The body referred to"), TextRules::NameLength, L::Single}},
-                               error);
+    return TextRules::checkAll(
+        {{r.consequenceTest, PpidRequestRepository::tr("The consequence test"), TextRules::NoteLength, L::Multi},
+         {r.withheldInfo, PpidRequestRepository::tr("What was withheld"), TextRules::NoteLength, L::Multi},
+         {r.referredTo, PpidRequestRepository::tr("The body referred to"), TextRules::NameLength, L::Single}},
+        error);
 }
 
 bool validateRequest(Database &db, PpidRequest *r, QString *error)
