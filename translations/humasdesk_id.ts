@@ -1048,6 +1048,22 @@ Simpan tetap?</translation>
         <source>A new record needs an id.</source>
         <translation>Data baru memerlukan ID.</translation>
     </message>
+    <message>
+        <source>%1: you started from %2, a colleague has since saved %3 (yours: %4)</source>
+        <translation>%1: Anda mulai dari %2, rekan Anda sejak itu menyimpan %3 (isian Anda: %4)</translation>
+    </message>
+    <message>
+        <source>Not saved: the record was changed by someone else while you were editing it.
+%1
+Reopen it to see the current values, then make your change again.</source>
+        <translation>Tidak disimpan: data ini diubah orang lain selama Anda menyuntingnya.
+%1
+Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
 </context>
 <context>
     <name>Humas::Database</name>

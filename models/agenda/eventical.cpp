@@ -232,7 +232,7 @@ public:
 
     Importer(Database &db, const Actor &actor, const QByteArray &data)
         : m_db(db), m_actor(actor), m_data(data), m_directory(db, actor), m_repository(db, actor),
-          m_writer(db, actor.username)
+          m_writer(db.writer())
     {
     }
 
@@ -270,7 +270,7 @@ private:
     Directory m_directory;
     EventRepository m_repository;
     /** One writer for the whole import: its statements are prepared once, not per event. */
-    ChangeWriter m_writer;
+    ChangeWriter &m_writer;
     QSqlQuery m_liveEvent;
     bool m_liveEventPrepared = false;
     QList<Pending> m_pending;

@@ -202,7 +202,7 @@ bool EventRepository::add(EventRecord *event, QString *error)
     EventRecord e = *event;
     if (!validate(&e, error))
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
+    ChangeWriter &writer = m_db.writer();
     if (!addValidated(&e, &writer, error))
         return false;
     *event = e;
@@ -217,7 +217,7 @@ bool EventRepository::validate(EventRecord *event, QString *error) const
 bool EventRepository::addValidated(EventRecord *event, ChangeWriter *writer, QString *error)
 {
     QString id;
-    if (!writer->insert(Table, toValues(*event), &id, error))
+    if (!writer->insert(m_actor.userId, Table, toValues(*event), &id, error))
         return false;
     event->id = id;
     event->rev = 1;
@@ -245,8 +245,8 @@ bool EventRepository::update(const EventRecord &event, QString *error)
             *error = EventStatus::transitionError(current.status, e.status);
         return false;
     }
-    ChangeWriter writer(m_db, m_actor.username);
-    return writer.update(Table, e.id, toValues(e), error);
+    ChangeWriter &writer = m_db.writer();
+    return writer.update(m_actor.userId, Table, e.id, toValues(e), error);
 }
 
 bool EventRepository::setStatus(const QString &id, EventSpan::Status status, QString *error)
@@ -271,8 +271,8 @@ bool EventRepository::setStatus(const QString &id, EventSpan::Status status, QSt
             *error = EventStatus::transitionError(current.status, status);
         return false;
     }
-    ChangeWriter writer(m_db, m_actor.username);
-    return writer.update(Table, id, {{QStringLiteral("status"), EventStatus::code(status)}}, error);
+    ChangeWriter &writer = m_db.writer();
+    return writer.update(m_actor.userId, Table, id, {{QStringLiteral("status"), EventStatus::code(status)}}, error);
 }
 
 bool EventRepository::delegate(const QString &eventId, const QString &requestedOfficialId,
@@ -300,8 +300,8 @@ bool EventRepository::delegate(const QString &eventId, const QString &requestedO
         attending.removeAt(index);
     else
         attending[index] = representativeOfficialId;
-    ChangeWriter writer(m_db, m_actor.username);
-    return writer.update(Table, eventId, {{QStringLiteral("officials_attending"), jsonList(attending)}}, error);
+    ChangeWriter &writer = m_db.writer();
+    return writer.update(m_actor.userId, Table, eventId, {{QStringLiteral("officials_attending"), jsonList(attending)}}, error);
 }
 
 bool EventRepository::remove(const QString &id, QString *error)
@@ -316,8 +316,8 @@ bool EventRepository::remove(const QString &id, QString *error)
     }
     if (!checkOpdRules(current, error))
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    return writer.remove(Table, id, error);
+    ChangeWriter &writer = m_db.writer();
+    return writer.remove(m_actor.userId, Table, id, error);
 }
 
 bool EventRepository::restore(const QString &id, QString *error)
@@ -329,8 +329,8 @@ bool EventRepository::restore(const QString &id, QString *error)
     Transaction tx(m_db, error);
     if (!tx.isActive())
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    if (!writer.restore(Table, id, error))
+    ChangeWriter &writer = m_db.writer();
+    if (!writer.restore(m_actor.userId, Table, id, error))
         return false;
     const EventRecord restored = get(id);
     if (!restored.isValid() || !checkOpdRules(restored, error)) {

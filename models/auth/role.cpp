@@ -65,6 +65,7 @@ bool Roles::canSeePersonalData(Role role)
 Actor Actor::system()
 {
     Actor a;
+    a.userId = QStringLiteral("system");
     a.username = QStringLiteral("system");
     a.role = Role::Admin;
     return a;

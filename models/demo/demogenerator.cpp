@@ -129,7 +129,7 @@ public:
                                   QString *error)
     {
         for (const Step &s : std::as_const(m_steps)) {
-            if (!m_writer.insert(QStringLiteral("ppid_status_history"),
+            if (!m_writer.insert(QStringLiteral("demo"), QStringLiteral("ppid_status_history"),
                                  {{QStringLiteral("request_id"), requestId},
                                   {QStringLiteral("from_status"), Ppid::code(s.from)},
                                   {QStringLiteral("to_status"), Ppid::code(s.to)},
@@ -151,13 +151,13 @@ public:
             const QString id =
                 NamedUuid::forName(QStringLiteral("ppid_sequence:%1:%2:%3").arg(parts.at(0), m_desk, parts.at(1)));
             const bool ok = m_writer.row(QStringLiteral("ppid_sequences"), id).isEmpty()
-                                ? m_writer.insertWithId(QStringLiteral("ppid_sequences"), id,
+                                ? m_writer.insertWithId(QStringLiteral("demo"), QStringLiteral("ppid_sequences"), id,
                                                         {{QStringLiteral("series"), parts.at(0)},
                                                          {QStringLiteral("desk_code"), m_desk},
                                                          {QStringLiteral("year"), parts.at(1).toInt()},
                                                          {QStringLiteral("last_seq"), it.value()}},
                                                         error)
-                                : m_writer.update(QStringLiteral("ppid_sequences"), id,
+                                : m_writer.update(QStringLiteral("demo"), QStringLiteral("ppid_sequences"), id,
                                                   {{QStringLiteral("last_seq"), it.value()}}, error);
             if (!ok)
                 return false;
@@ -269,7 +269,7 @@ private:
                                                                     : QStringLiteral("Informasi dikecualikan"));
             }
         }
-        return m_writer.insert(QStringLiteral("ppid_objections"), o, nullptr, error);
+        return m_writer.insert(QStringLiteral("demo"), QStringLiteral("ppid_objections"), o, nullptr, error);
     }
 
     int nextSeq(const QString &series, int year)
@@ -375,11 +375,11 @@ bool DemoGenerator::ensureReferenceData(QString *error)
         if (!Seeder::init(m_db, QStringLiteral("parigi-moutong"), nullptr, &summary, error))
             return false;
     }
-    ChangeWriter writer(m_db, QStringLiteral("demo"));
+    ChangeWriter &writer = m_db.writer();
     if (ids(m_db, QStringLiteral("SELECT id FROM kecamatan WHERE deleted = 0")).isEmpty()) {
         for (const char *name : {"Parigi", "Sausu", "Tinombo", "Moutong", "Ampibabo", "Torue"}) {
             QString id = NamedUuid::forName(QStringLiteral("kecamatan:") + QString::fromLatin1(name));
-            if (!writer.insertWithId(QStringLiteral("kecamatan"), id,
+            if (!writer.insertWithId(QStringLiteral("demo"), QStringLiteral("kecamatan"), id,
                                      {{QStringLiteral("name"), QString::fromLatin1(name)}}, error))
                 return false;
         }
@@ -395,7 +395,7 @@ bool DemoGenerator::ensureReferenceData(QString *error)
         const int capitalIndex = std::max(0, int(m_kecamatanNames.indexOf(QStringLiteral("Parigi"))));
         for (const QJsonValue &v : capital) {
             QString id = NamedUuid::forName(QStringLiteral("demo-venue:") + v.toString());
-            if (!writer.insertWithId(QStringLiteral("venues"), id,
+            if (!writer.insertWithId(QStringLiteral("demo"), QStringLiteral("venues"), id,
                                      {{QStringLiteral("name"), v.toString()},
                                       {QStringLiteral("kecamatan_id"), m_kecamatan.at(capitalIndex)}},
                                      error))
@@ -407,7 +407,7 @@ bool DemoGenerator::ensureReferenceData(QString *error)
                 const QString name =
                     kinds.at((k + j * 3) % kinds.size()).toString() + QLatin1Char(' ') + m_kecamatanNames.at(k);
                 QString id = NamedUuid::forName(QStringLiteral("demo-venue:") + name);
-                if (!writer.insertWithId(
+                if (!writer.insertWithId(QStringLiteral("demo"), 
                         QStringLiteral("venues"), id,
                         {{QStringLiteral("name"), name}, {QStringLiteral("kecamatan_id"), m_kecamatan.at(k)}}, error))
                     return false;
@@ -421,7 +421,7 @@ bool DemoGenerator::ensureReferenceData(QString *error)
     }
     if (ids(m_db, QStringLiteral("SELECT id FROM opd WHERE deleted = 0")).isEmpty()) {
         QString id = NamedUuid::forName(QStringLiteral("opd:SETDA"));
-        if (!writer.insertWithId(QStringLiteral("opd"), id,
+        if (!writer.insertWithId(QStringLiteral("demo"), QStringLiteral("opd"), id,
                                  {{QStringLiteral("code"), QStringLiteral("SETDA")},
                                   {QStringLiteral("name"), QStringLiteral("Sekretariat Daerah")}},
                                  error))
@@ -464,7 +464,7 @@ bool DemoGenerator::generate(int events, int requests, int news, QString *summar
 
 bool DemoGenerator::generateEvents(int count, QString *error, const Progress &progress, int offset, int total)
 {
-    ChangeWriter writer(m_db, QStringLiteral("demo"));
+    ChangeWriter &writer = m_db.writer();
     const QTimeZone zone(8 * 3600); // demo times are WITA office hours
     const QDate base = Clock::instance()->nowUtc().date();
     const QStringList statuses = {QStringLiteral("terjadwal"), QStringLiteral("terjadwal"), QStringLiteral("terjadwal"),
@@ -506,7 +506,7 @@ bool DemoGenerator::generateEvents(int count, QString *error, const Progress &pr
                 *error = tr("Demo data made with this seed is already in the database; use another seed.");
             return false;
         }
-        if (!writer.insertWithId(QStringLiteral("events"), id, row, error))
+        if (!writer.insertWithId(QStringLiteral("demo"), QStringLiteral("events"), id, row, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))
             progress(offset + i + 1, total);
@@ -516,7 +516,7 @@ bool DemoGenerator::generateEvents(int count, QString *error, const Progress &pr
 
 bool DemoGenerator::generateRequests(int count, QString *error, const Progress &progress, int offset, int total)
 {
-    ChangeWriter writer(m_db, QStringLiteral("demo"));
+    ChangeWriter &writer = m_db.writer();
     const PpidRecords::Zone zone(m_db);
     const QDate base = zone.today();
     const QStringList channels = {QStringLiteral("langsung"), QStringLiteral("langsung"), QStringLiteral("surat"),
@@ -567,7 +567,7 @@ bool DemoGenerator::generateRequests(int count, QString *error, const Progress &
             return false;
         }
         flow.plan(day, receivedAt, obtainMethod == QLatin1String("salinan_hardcopy"), &row);
-        if (!writer.insertWithId(QStringLiteral("ppid_requests"), id, row, error) ||
+        if (!writer.insertWithId(QStringLiteral("demo"), QStringLiteral("ppid_requests"), id, row, error) ||
             !flow.writeHistoryAndObjection(id, row, name, error))
             return false;
         if (progress && (i % 1000 == 0 || i + 1 == count))

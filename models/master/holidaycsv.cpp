@@ -186,7 +186,7 @@ bool HolidayCsv::import(Database &db, const Actor &actor, const QList<HolidayEnt
         }
     }
     // One writer for every row: its statements are prepared once.
-    ChangeWriter writer(db, actor.username);
+    ChangeWriter &writer = db.writer();
     const QString table = MasterData::holidays().table;
     for (const HolidayEntry &e : entries) {
         const QVariantMap values = {{QStringLiteral("date"), e.date},
@@ -205,7 +205,7 @@ bool HolidayCsv::import(Database &db, const Actor &actor, const QList<HolidayEnt
                 ++counts.unchanged;
                 continue;
             }
-            if (!writer.update(table, existing->id, values, &message))
+            if (!writer.update(actor.userId, table, existing->id, values, &message))
                 return fail(message);
             ++counts.updated;
             continue;
@@ -216,11 +216,11 @@ bool HolidayCsv::import(Database &db, const Actor &actor, const QList<HolidayEnt
         if (row != byId.cend()) {
             // The name-based id of this date was used before (a tombstone, or a row whose date
             // was changed since): bring it back with this date rather than make a second id.
-            ok = (!row->deleted || writer.restore(table, id, &message)) && writer.update(table, id, values, &message);
+            ok = (!row->deleted || writer.restore(actor.userId, table, id, &message)) && writer.update(actor.userId, table, id, values, &message);
             if (ok && !row->deleted)
                 live.remove(row->date);
         } else {
-            ok = writer.insertWithId(table, id, values, &message);
+            ok = writer.insertWithId(actor.userId, table, id, values, &message);
         }
         if (!ok)
             return fail(message);

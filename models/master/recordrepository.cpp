@@ -303,9 +303,9 @@ bool RecordRepository::insertRow(const QVariantMap &rawValues, const QString &fi
     }
     if (!validate(values, {}, error) || !prepareValues(&values, true, error))
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    const bool ok = fixedId.isEmpty() ? writer.insert(m_spec.table, values, id, error)
-                                      : writer.insertWithId(m_spec.table, fixedId, values, error);
+    ChangeWriter &writer = m_db.writer();
+    const bool ok = fixedId.isEmpty() ? writer.insert(m_actor.userId, m_spec.table, values, id, error)
+                                      : writer.insertWithId(m_actor.userId, m_spec.table, fixedId, values, error);
     if (ok)
         afterWrite();
     return ok;
@@ -318,8 +318,8 @@ bool RecordRepository::update(const QString &id, const QVariantMap &rawValues, Q
     QVariantMap values = normalised(rawValues);
     if (!validate(values, id, error) || !prepareValues(&values, false, error))
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    if (!writer.update(m_spec.table, id, values, error))
+    ChangeWriter &writer = m_db.writer();
+    if (!writer.update(m_actor.userId, m_spec.table, id, values, error))
         return false;
     afterWrite();
     return true;
@@ -337,8 +337,8 @@ bool RecordRepository::remove(const QString &id, QString *error)
     }
     if (!validateRemoval(id, error))
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    if (!writer.remove(m_spec.table, id, error))
+    ChangeWriter &writer = m_db.writer();
+    if (!writer.remove(m_actor.userId, m_spec.table, id, error))
         return false;
     afterWrite();
     return true;
@@ -363,8 +363,8 @@ bool RecordRepository::restore(const QString &id, QString *error)
     }
     if (!validateRules(current.values, id, error))
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    if (!writer.restore(m_spec.table, id, error))
+    ChangeWriter &writer = m_db.writer();
+    if (!writer.restore(m_actor.userId, m_spec.table, id, error))
         return false;
     afterWrite();
     return true;

@@ -68,7 +68,7 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
     Transaction tx(db, error);
     if (!tx.isActive())
         return false;
-    ChangeWriter writer(db, system.username);
+    ChangeWriter &writer = db.writer();
 
     struct Official
     {
@@ -87,7 +87,7 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
     for (const Official &o : officials) {
         const QString code = QString::fromLatin1(o.code);
         QString id = NamedUuid::forName(QStringLiteral("official:") + code);
-        if (!writer.insertWithId(QStringLiteral("officials"), id,
+        if (!writer.insertWithId(system.userId, QStringLiteral("officials"), id,
                                  {{QStringLiteral("code"), code},
                                   {QStringLiteral("position"), QString::fromUtf8(o.position)},
                                   {QStringLiteral("sort_order"), order++}},
@@ -116,10 +116,10 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
         for (const QStringList &r : rows) {
             const QString name = r.value(0).trimmed();
             QString id = NamedUuid::forName(QStringLiteral("kecamatan:") + name);
-            if (!writer.insertWithId(QStringLiteral("kecamatan"), id, {{QStringLiteral("name"), name}}, error))
+            if (!writer.insertWithId(system.userId, QStringLiteral("kecamatan"), id, {{QStringLiteral("name"), name}}, error))
                 return false;
             QString opdId = NamedUuid::forName(QStringLiteral("opd:") + opdCodeForKecamatan(name));
-            if (!writer.insertWithId(QStringLiteral("opd"), opdId,
+            if (!writer.insertWithId(system.userId, QStringLiteral("opd"), opdId,
                                      {{QStringLiteral("code"), opdCodeForKecamatan(name)},
                                       {QStringLiteral("name"), QString(QStringLiteral("Kecamatan ") + name)},
                                       {QStringLiteral("short_name"), QString(QStringLiteral("Kec. ") + name)}},
@@ -136,7 +136,7 @@ bool Seeder::init(Database &db, const QString &preset, bool *alreadyInitialized,
         }
         for (const QStringList &r : rows) {
             QString id = NamedUuid::forName(QStringLiteral("opd:") + r.value(0));
-            if (!writer.insertWithId(QStringLiteral("opd"), id,
+            if (!writer.insertWithId(system.userId, QStringLiteral("opd"), id,
                                      {{QStringLiteral("code"), r.value(0)},
                                       {QStringLiteral("name"), r.value(1)},
                                       {QStringLiteral("short_name"), r.value(2)}},

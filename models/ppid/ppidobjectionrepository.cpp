@@ -210,7 +210,7 @@ bool PpidObjectionRepository::add(PpidObjection *objection, QString *error)
     if (!tx.isActive())
         return false;
     RegistrationNumber::Taken number;
-    if (!RegistrationNumber::take(m_db, m_actor.username, RegistrationNumber::Series::Objection, filed, &number, error))
+    if (!RegistrationNumber::take(m_db, m_actor.userId, RegistrationNumber::Series::Objection, filed, &number, error))
         return false;
     o.number = number.number;
     o.dueDate = WorkingCalendar::load(m_db).addWorkingDays(filed, PpidDeadlines::AtasanAnswer);
@@ -223,9 +223,9 @@ bool PpidObjectionRepository::add(PpidObjection *objection, QString *error)
     values.insert(QStringLiteral("request_id"), o.requestId);
     values.insert(QStringLiteral("filed_at"), PpidRecords::utcText(o.filedAt));
     values.insert(QStringLiteral("due_date"), PpidRecords::dateValue(o.dueDate));
-    ChangeWriter writer(m_db, m_actor.username);
+    ChangeWriter &writer = m_db.writer();
     QString id;
-    if (!writer.insert(Table, values, &id, error) || !tx.commit(error))
+    if (!writer.insert(m_actor.userId, Table, values, &id, error) || !tx.commit(error))
         return false;
     o.id = id;
     o.rev = 1;
@@ -263,8 +263,8 @@ bool PpidObjectionRepository::update(const PpidObjection &objection, QString *er
         o.atasanDecisionDate.isValid()
             ? WorkingCalendar::load(m_db).addWorkingDays(o.atasanDecisionDate, PpidDeadlines::KomisiInformasi)
             : QDate();
-    ChangeWriter writer(m_db, m_actor.username);
-    return writer.update(Table, o.id, editableValues(o), error);
+    ChangeWriter &writer = m_db.writer();
+    return writer.update(m_actor.userId, Table, o.id, editableValues(o), error);
 }
 
 PpidObjection PpidObjectionRepository::get(const QString &id) const
@@ -332,7 +332,7 @@ int PpidObjectionRepository::recomputeDeadlines(ChangeWriter &writer, const Work
         }
     }
     for (const auto &c : changes) {
-        if (!writer.update(Table, c.first, c.second, error))
+        if (!writer.update(m_actor.userId, Table, c.first, c.second, error))
             return -1;
     }
     return int(changes.size());

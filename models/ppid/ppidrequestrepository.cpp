@@ -266,7 +266,7 @@ bool wasExtended(Database &db, const QString &id)
 bool addHistory(ChangeWriter &writer, const Actor &actor, const QString &id, Ppid::Status from, Ppid::Status to,
                 const QString &note, QString *error, const QDateTime &at = Clock::instance()->nowUtc())
 {
-    return writer.insert(HistoryTable,
+    return writer.insert(actor.userId, HistoryTable,
                          {{QStringLiteral("request_id"), id},
                           {QStringLiteral("from_status"), Ppid::code(from)},
                           {QStringLiteral("to_status"), Ppid::code(to)},
@@ -352,7 +352,7 @@ bool PpidRequestRepository::add(PpidRequest *request, QString *error)
     if (!tx.isActive())
         return false;
     RegistrationNumber::Taken number;
-    if (!RegistrationNumber::take(m_db, m_actor.username, RegistrationNumber::Series::Request, day0, &number, error))
+    if (!RegistrationNumber::take(m_db, m_actor.userId, RegistrationNumber::Series::Request, day0, &number, error))
         return false;
     r.regNumber = number.number;
     r.dueDate = WorkingCalendar::load(m_db).addWorkingDays(day0, PpidDeadlines::Response);
@@ -368,9 +368,9 @@ bool PpidRequestRepository::add(PpidRequest *request, QString *error)
     values.insert(QStringLiteral("extension_reason"), QStringLiteral(""));
     values.insert(QStringLiteral("due_date"), PpidRecords::dateValue(r.dueDate));
 
-    ChangeWriter writer(m_db, m_actor.username);
+    ChangeWriter &writer = m_db.writer();
     QString id;
-    if (!writer.insert(Table, values, &id, error))
+    if (!writer.insert(m_actor.userId, Table, values, &id, error))
         return false;
     r.id = id;
     if (!addHistory(writer, m_actor, id, r.status, r.status, QString(), error))
@@ -413,8 +413,8 @@ bool PpidRequestRepository::update(const PpidRequest &request, QString *error)
             return false;
         values.insert(decisionValues(r));
     }
-    ChangeWriter writer(m_db, m_actor.username);
-    return writer.update(Table, r.id, values, error);
+    ChangeWriter &writer = m_db.writer();
+    return writer.update(m_actor.userId, Table, r.id, values, error);
 }
 
 bool PpidRequestRepository::setStatus(const PpidRequest &request, Ppid::Status status, const QString &note,
@@ -467,8 +467,8 @@ bool PpidRequestRepository::setStatus(const PpidRequest &request, Ppid::Status s
     Transaction tx(m_db, error);
     if (!tx.isActive())
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    if (!writer.update(Table, current.id, values, error) ||
+    ChangeWriter &writer = m_db.writer();
+    if (!writer.update(m_actor.userId, Table, current.id, values, error) ||
         !addHistory(writer, m_actor, current.id, current.status, status, note.trimmed(), error, now))
         return false;
     return tx.commit(error);
@@ -506,8 +506,8 @@ bool PpidRequestRepository::extend(const QString &id, const QString &reason, QSt
     Transaction tx(m_db, error);
     if (!tx.isActive())
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
-    if (!writer.update(Table, id,
+    ChangeWriter &writer = m_db.writer();
+    if (!writer.update(m_actor.userId, Table, id,
                        {{QStringLiteral("status"), Ppid::code(Ppid::Status::Diperpanjang)},
                         {QStringLiteral("extension_reason"), reason.trimmed()},
                         {QStringLiteral("due_date"), PpidRecords::dateValue(due)}},
@@ -606,14 +606,14 @@ int PpidRequestRepository::recomputeDeadlines(const WorkingCalendar &calendar, Q
     Transaction tx(m_db, error);
     if (!tx.isActive())
         return -1;
-    ChangeWriter writer(m_db, m_actor.username);
+    ChangeWriter &writer = m_db.writer();
     for (const Change &c : changes) {
         Ppid::Status status = Ppid::Status::Diterima;
         Ppid::fromCode(c.status, &status);
         // The history shows the move, so whoever watches the deadline sees why it changed.
         const QString note = QStringLiteral("due_date %1 -> %2 (holidays changed)")
                                  .arg(c.oldDue.toString(Qt::ISODate), c.newDue.toString(Qt::ISODate));
-        if (!writer.update(Table, c.id, {{QStringLiteral("due_date"), PpidRecords::dateValue(c.newDue)}}, error) ||
+        if (!writer.update(m_actor.userId, Table, c.id, {{QStringLiteral("due_date"), PpidRecords::dateValue(c.newDue)}}, error) ||
             !addHistory(writer, m_actor, c.id, status, status, note, error))
             return -1;
     }

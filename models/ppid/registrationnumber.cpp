@@ -239,17 +239,17 @@ bool RegistrationNumber::take(Database &db, const QString &actor, Series series,
             break;
     }
 
-    ChangeWriter writer(db, actor);
+    ChangeWriter &writer = db.writer();
     bool ok = false;
     if (!rowExists) {
-        ok = writer.insertWithId(QStringLiteral("ppid_sequences"), sequenceId,
+        ok = writer.insertWithId(actor, QStringLiteral("ppid_sequences"), sequenceId,
                                  {{QStringLiteral("series"), seriesCode(series)},
                                   {QStringLiteral("desk_code"), desk},
                                   {QStringLiteral("year"), year},
                                   {QStringLiteral("last_seq"), seq}},
                                  error);
     } else {
-        ok = writer.update(QStringLiteral("ppid_sequences"), sequenceId, {{QStringLiteral("last_seq"), seq}}, error);
+        ok = writer.update(actor, QStringLiteral("ppid_sequences"), sequenceId, {{QStringLiteral("last_seq"), seq}}, error);
     }
     if (!ok)
         return false;

@@ -80,17 +80,17 @@ bool AppSettings::setValues(const QMap<QString, QString> &values, QString *error
     Transaction tx(m_db, error);
     if (!tx.isActive())
         return false;
-    ChangeWriter writer(m_db, m_actor.username);
+    ChangeWriter &writer = m_db.writer();
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const QString id = settingId(it.key());
         const QVariantMap existing = writer.row(QStringLiteral("settings"), id);
         bool ok = false;
         if (existing.isEmpty()) {
             QString newId = id;
-            ok = writer.insertWithId(QStringLiteral("settings"), newId,
+            ok = writer.insertWithId(m_actor.userId, QStringLiteral("settings"), newId,
                                      {{QStringLiteral("key"), it.key()}, {QStringLiteral("value"), it.value()}}, error);
         } else {
-            ok = writer.update(QStringLiteral("settings"), id, {{QStringLiteral("value"), it.value()}}, error);
+            ok = writer.update(m_actor.userId, QStringLiteral("settings"), id, {{QStringLiteral("value"), it.value()}}, error);
         }
         if (!ok)
             return false;

@@ -175,7 +175,29 @@ private:
     bool m_done = false;
 };
 
-bool sameValue(const QVariant &a, const QVariant &b)
+QString shownValue(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return ChangeWriter::tr("(empty)");
+    QString text = v.toString();
+    if (text.isEmpty())
+        return ChangeWriter::tr("(empty)");
+    if (text.size() > 80)
+        text = text.left(77) + QStringLiteral("...");
+    return QStringLiteral("\"%1\"").arg(text);
+}
+
+/** The actor's user id as stored: never NULL (an actor without an account, e.g. a test's, is ""). */
+QString actorText(const QString &actorId)
+{
+    return actorId.isNull() ? QStringLiteral("") : actorId;
+}
+
+} // namespace
+
+ChangeWriter::ChangeWriter(Database &db) : m_db(db) {}
+
+bool ChangeWriter::sameValue(const QVariant &a, const QVariant &b)
 {
     if (a.isNull() != b.isNull())
         return false;
@@ -184,9 +206,16 @@ bool sameValue(const QVariant &a, const QVariant &b)
     return a.toString() == b.toString();
 }
 
-} // namespace
-
-ChangeWriter::ChangeWriter(Database &db, QString actor) : m_db(db), m_actor(std::move(actor)) {}
+QString ChangeWriter::staleMessage(const QList<StaleField> &stale)
+{
+    QStringList lines;
+    for (const StaleField &f : stale)
+        lines << tr("%1: you started from %2, a colleague has since saved %3 (yours: %4)")
+                     .arg(f.field, shownValue(f.started), shownValue(f.current), shownValue(f.mine));
+    return tr("Not saved: the record was changed by someone else while you were editing it.\n%1\n"
+              "Reopen it to see the current values, then make your change again.")
+        .arg(lines.join(QLatin1Char('\n')));
+}
 
 void ChangeWriter::setFaultHook(FaultHook hook)
 {
@@ -198,7 +227,7 @@ const QStringList &ChangeWriter::syncColumns()
     static const QStringList cols = {QStringLiteral("id"),         QStringLiteral("rev"),
                                      QStringLiteral("deleted"),    QStringLiteral("updated_at"),
                                      QStringLiteral("updated_by"), QStringLiteral("site_id"),
-                                     QStringLiteral("hlc")};
+                                     QStringLiteral("hlc"),        QStringLiteral("sync_seq")};
     return cols;
 }
 
@@ -282,17 +311,19 @@ QVariantMap ChangeWriter::row(const QString &table, const QString &id) const
     return out;
 }
 
-bool ChangeWriter::insert(const QString &table, const QVariantMap &values, QString *id, QString *error)
+bool ChangeWriter::insert(const QString &actorId, const QString &table, const QVariantMap &values, QString *id,
+                          QString *error)
 {
     const QString rowId = Uuid7::createString();
-    if (!insertWithId(table, rowId, values, error))
+    if (!insertWithId(actorId, table, rowId, values, error))
         return false;
     if (id)
         *id = rowId;
     return true;
 }
 
-bool ChangeWriter::insertWithId(const QString &table, const QString &rowId, const QVariantMap &values, QString *error)
+bool ChangeWriter::insertWithId(const QString &actorId, const QString &table, const QString &rowId,
+                                const QVariantMap &values, QString *error)
 {
     if (!checkColumns(table, values, error))
         return false;
@@ -304,8 +335,9 @@ bool ChangeWriter::insertWithId(const QString &table, const QString &rowId, cons
     const QString now = nowText();
     const QString hlc = m_db.hybridClock()->tick();
 
-    QStringList names = syncColumns();
-    QVariantList binds = {rowId, 1, 0, now, m_actor, m_db.siteId(), hlc};
+    // sync_seq stays at its default 0: only the sync applier sets it.
+    QStringList names = syncColumns().mid(0, 7);
+    QVariantList binds = {rowId, 1, 0, now, actorText(actorId), m_db.siteId(), hlc};
     QVariantMap newValues;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         names << it.key();
@@ -343,8 +375,9 @@ bool ChangeWriter::insertWithId(const QString &table, const QString &rowId, cons
             *error = tr("Simulated failure after the row write.");
         return false;
     }
-    if (!appendOutbox(table, rowId, QStringLiteral("upsert"), {}, newValues, 0, 1, hlc, now, error))
+    if (!appendOutbox(actorId, table, rowId, QStringLiteral("upsert"), {}, newValues, 0, 0, 1, hlc, now, error))
         return false;
+    m_db.noteChanged(table, rowId);
     if (faultAt(FaultPoint::AfterOutboxWrite)) {
         if (error)
             *error = tr("Simulated failure before commit.");
@@ -353,29 +386,41 @@ bool ChangeWriter::insertWithId(const QString &table, const QString &rowId, cons
     return tx.commit(error);
 }
 
-bool ChangeWriter::update(const QString &table, const QString &id, const QVariantMap &values, QString *error)
+bool ChangeWriter::update(const QString &actorId, const QString &table, const QString &id, const QVariantMap &values,
+                          QString *error)
 {
     if (!checkColumns(table, values, error))
         return false;
-    return writeUpdate(table, id, values, QStringLiteral("upsert"), error);
+    return writeUpdate(actorId, table, id, values, nullptr, QStringLiteral("upsert"), error, nullptr);
 }
 
-bool ChangeWriter::remove(const QString &table, const QString &id, QString *error)
+bool ChangeWriter::patch(const QString &actorId, const QString &table, const QString &id, const QVariantMap &started,
+                         const QVariantMap &values, QString *error, QList<StaleField> *stale)
+{
+    if (!checkColumns(table, values, error))
+        return false;
+    return writeUpdate(actorId, table, id, values, &started, QStringLiteral("upsert"), error, stale);
+}
+
+bool ChangeWriter::remove(const QString &actorId, const QString &table, const QString &id, QString *error)
 {
     if (!checkColumns(table, {}, error))
         return false;
-    return writeUpdate(table, id, {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete"), error);
+    return writeUpdate(actorId, table, id, {{QStringLiteral("deleted"), 1}}, nullptr, QStringLiteral("delete"), error,
+                       nullptr);
 }
 
-bool ChangeWriter::restore(const QString &table, const QString &id, QString *error)
+bool ChangeWriter::restore(const QString &actorId, const QString &table, const QString &id, QString *error)
 {
     if (!checkColumns(table, {}, error))
         return false;
-    return writeUpdate(table, id, {{QStringLiteral("deleted"), 0}}, QStringLiteral("upsert"), error);
+    return writeUpdate(actorId, table, id, {{QStringLiteral("deleted"), 0}}, nullptr, QStringLiteral("upsert"), error,
+                       nullptr);
 }
 
-bool ChangeWriter::writeUpdate(const QString &table, const QString &id, const QVariantMap &values, const QString &op,
-                               QString *error)
+bool ChangeWriter::writeUpdate(const QString &actorId, const QString &table, const QString &id,
+                               const QVariantMap &values, const QVariantMap *started, const QString &op,
+                               QString *error, QList<StaleField> *stale)
 {
     WriteScope tx(m_db, error);
     if (!tx.isActive())
@@ -385,6 +430,26 @@ bool ChangeWriter::writeUpdate(const QString &table, const QString &id, const QV
         if (error)
             *error = tr("The record no longer exists.");
         return false;
+    }
+    if (started) {
+        QList<StaleField> changed;
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            const auto base = started->constFind(it.key());
+            if (base == started->cend())
+                continue;
+            const QVariant now = current.value(it.key());
+            const QVariant mine = storageValue(it.value());
+            // Changed underneath, to something other than what this user wants now.
+            if (!sameValue(now, storageValue(base.value())) && !sameValue(now, mine))
+                changed << StaleField{it.key(), storageValue(base.value()), now, mine};
+        }
+        if (!changed.isEmpty()) {
+            if (error)
+                *error = staleMessage(changed);
+            if (stale)
+                *stale = changed;
+            return false;
+        }
     }
     QVariantMap oldValues;
     QVariantMap newValues;
@@ -404,7 +469,7 @@ bool ChangeWriter::writeUpdate(const QString &table, const QString &id, const QV
     const QString hlc = m_db.hybridClock()->tick();
     QStringList sets = {QStringLiteral("rev=?"), QStringLiteral("updated_at=?"), QStringLiteral("updated_by=?"),
                         QStringLiteral("site_id=?"), QStringLiteral("hlc=?")};
-    QVariantList binds = {rev, now, m_actor, m_db.siteId(), hlc};
+    QVariantList binds = {rev, now, actorText(actorId), m_db.siteId(), hlc};
     for (auto it = newValues.cbegin(); it != newValues.cend(); ++it) {
         sets << it.key() + QStringLiteral("=?");
         binds << it.value();
@@ -429,8 +494,10 @@ bool ChangeWriter::writeUpdate(const QString &table, const QString &id, const QV
             *error = tr("Simulated failure after the row write.");
         return false;
     }
-    if (!appendOutbox(table, id, op, oldValues, newValues, baseRev, rev, hlc, now, error))
+    if (!appendOutbox(actorId, table, id, op, oldValues, newValues, baseRev,
+                      current.value(QStringLiteral("sync_seq")).toLongLong(), rev, hlc, now, error))
         return false;
+    m_db.noteChanged(table, id);
     if (faultAt(FaultPoint::AfterOutboxWrite)) {
         if (error)
             *error = tr("Simulated failure before commit.");
@@ -439,13 +506,13 @@ bool ChangeWriter::writeUpdate(const QString &table, const QString &id, const QV
     return tx.commit(error);
 }
 
-bool ChangeWriter::appendOutbox(const QString &table, const QString &id, const QString &op,
-                                const QVariantMap &oldValues, const QVariantMap &newValues, int baseRev, int rev,
-                                const QString &hlc, const QString &now, QString *error)
+bool ChangeWriter::appendOutbox(const QString &actorId, const QString &table, const QString &id, const QString &op,
+                                const QVariantMap &oldValues, const QVariantMap &newValues, int baseRev,
+                                qint64 baseSeq, int rev, const QString &hlc, const QString &now, QString *error)
 {
     bool ok = false;
     QSqlQuery &q = prepared(QStringLiteral("INSERT INTO outbox (op_id, entity, row_id, op, changes, base_rev, rev, "
-                                           "hlc, site_id, actor, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+                                           "hlc, site_id, actor, created_at, base_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
                             &ok);
     if (ok) {
         q.bindValue(0, Uuid7::createString());
@@ -457,8 +524,9 @@ bool ChangeWriter::appendOutbox(const QString &table, const QString &id, const Q
         q.bindValue(6, rev);
         q.bindValue(7, hlc);
         q.bindValue(8, m_db.siteId());
-        q.bindValue(9, m_actor);
+        q.bindValue(9, actorText(actorId));
         q.bindValue(10, now);
+        q.bindValue(11, baseSeq);
         ok = q.exec();
     }
     if (!ok && error)

@@ -1,5 +1,8 @@
 #include "database.h"
 
+#include "changefeed.h"
+#include "changewriter.h"
+
 #include "common/clock.h"
 #include "common/hybridclock.h"
 #include "common/logging.h"
@@ -85,13 +88,26 @@ QString fingerprint(const QString &path)
 Database::Database(QString connectionName)
     : m_connectionName(connectionName.isEmpty()
                            ? QStringLiteral("humas-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1))
-                           : std::move(connectionName))
+                           : std::move(connectionName)),
+      m_feed(std::make_unique<ChangeFeed>()), m_pending(std::make_unique<ChangeSet>())
 {
 }
 
 Database::~Database()
 {
     close();
+}
+
+ChangeWriter &Database::writer()
+{
+    if (!m_writer)
+        m_writer = std::make_unique<ChangeWriter>(*this);
+    return *m_writer;
+}
+
+void Database::noteChanged(const QString &entity, const QString &rowId)
+{
+    m_pending->add(entity, rowId);
 }
 
 QSqlDatabase Database::connection() const
@@ -400,6 +416,8 @@ bool Database::openReadOnly(const QString &path, const DatabaseInfo &info, QStri
 
 void Database::close()
 {
+    m_writer.reset(); // its prepared statements belong to this connection
+    m_pending->clear();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     bool wasOpen = false;
@@ -637,6 +655,12 @@ bool Database::commit(QString *error)
         return false;
     }
     --m_depth;
+    if (m_depth == 0 && !m_pending->isEmpty()) {
+        // Taken before emitting: a receiver that writes starts a set of its own.
+        const ChangeSet changes = std::move(*m_pending);
+        m_pending->clear();
+        Q_EMIT m_feed->committed(changes);
+    }
     return true;
 }
 
@@ -648,6 +672,7 @@ void Database::rollback()
         m_failedDepth = 0; // the half-done change is undone with this level
     QSqlQuery q(connection());
     if (m_depth == 1) {
+        m_pending->clear(); // nothing of it was stored
         q.exec(QStringLiteral("ROLLBACK"));
     } else {
         q.exec(QStringLiteral("ROLLBACK TO sp%1").arg(m_depth - 1));

@@ -9,6 +9,9 @@ class QSqlDatabase;
 
 namespace Humas {
 
+class ChangeFeed;
+class ChangeSet;
+class ChangeWriter;
 class HybridClock;
 
 /** What a read-only look at a database file found (see Database::inspect). */
@@ -100,6 +103,19 @@ public:
     /** Hybrid logical clock of this site; stamps every change. */
     HybridClock *hybridClock() const { return m_hlc.get(); }
 
+    /**
+     * The one ChangeWriter of this connection (made on first use, gone at close): its
+     * prepared statements survive from one write to the next.
+     */
+    ChangeWriter &writer();
+    /** Announces the rows each outermost commit changed (see ChangeFeed). Lives as long as this object. */
+    ChangeFeed *changeFeed() const { return m_feed.get(); }
+    /**
+     * Records that @p rowId of @p entity was written in the open transaction; announced after
+     * the outermost commit, forgotten on its rollback. ChangeWriter and the sync applier call it.
+     */
+    void noteChanged(const QString &entity, const QString &rowId);
+
     /** Local key/value metadata that never syncs (site id, sync cursors, last backup day). */
     QString meta(const QString &key, const QString &fallback = {}) const;
     bool setMeta(const QString &key, const QString &value, QString *error = nullptr);
@@ -155,6 +171,9 @@ private:
     QString m_path;
     QString m_siteId;
     std::unique_ptr<HybridClock> m_hlc;
+    std::unique_ptr<ChangeWriter> m_writer;
+    std::unique_ptr<ChangeFeed> m_feed;
+    std::unique_ptr<ChangeSet> m_pending;
     int m_depth = 0;
     int m_failedDepth = 0;
     IntegrityCheck m_integrityCheck = IntegrityCheck::WhenChanged;

@@ -1,6 +1,8 @@
 #include "common/uuid7.h"
 #include "mockclock.h"
+#include "store/changefeed.h"
 #include "store/changewriter.h"
+#include "store/database.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
@@ -48,10 +50,10 @@ private Q_SLOTS:
     {
         HumasTest::MockClock clock;
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
         QString error;
-        QVERIFY2(w.insert("opd", {{"code", "DINKES"}, {"name", "Dinas Kesehatan"}}, &id, &error), qPrintable(error));
+        QVERIFY2(w.insert("ani", "opd", {{"code", "DINKES"}, {"name", "Dinas Kesehatan"}}, &id, &error), qPrintable(error));
         QVERIFY(Humas::Uuid7::isValid(id));
         const QVariantMap row = w.row("opd", id);
         QCOMPARE(row.value("rev").toInt(), 1);
@@ -78,12 +80,12 @@ private Q_SLOTS:
     void updateRecordsOnlyChangedFieldsWithOldValues()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
-        QVERIFY(w.insert("opd", {{"code", "DINKES"}, {"name", "Dinkes"}, {"pic_name", "Budi"}}, &id, nullptr));
+        QVERIFY(w.insert("ani", "opd", {{"code", "DINKES"}, {"name", "Dinkes"}, {"pic_name", "Budi"}}, &id, nullptr));
         const QString firstHlc = w.row("opd", id).value("hlc").toString();
         QString error;
-        QVERIFY2(w.update("opd", id, {{"name", "Dinas Kesehatan"}, {"pic_name", "Budi"}}, &error), qPrintable(error));
+        QVERIFY2(w.update("ani", "opd", id, {{"name", "Dinas Kesehatan"}, {"pic_name", "Budi"}}, &error), qPrintable(error));
         const QVariantMap entry = lastOutbox(t.db());
         QCOMPARE(entry.value("base_rev").toInt(), 1);
         QCOMPARE(entry.value("rev").toInt(), 2);
@@ -98,28 +100,122 @@ private Q_SLOTS:
     void updateWithoutChangeWritesNothing()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
-        QVERIFY(w.insert("opd", {{"code", "X"}, {"name", "Y"}}, &id, nullptr));
+        QVERIFY(w.insert("ani", "opd", {{"code", "X"}, {"name", "Y"}}, &id, nullptr));
         const int before = t.count("outbox");
-        QVERIFY(w.update("opd", id, {{"name", "Y"}}, nullptr));
+        QVERIFY(w.update("ani", "opd", id, {{"name", "Y"}}, nullptr));
         QCOMPARE(t.count("outbox"), before);
         QCOMPARE(w.row("opd", id).value("rev").toInt(), 1);
+    }
+
+    void patchRefusesAFieldChangedUnderneath()
+    {
+        TestDatabase t;
+        ChangeWriter &w = t.db().writer();
+        QString id;
+        QVERIFY(w.insert("ani", "opd", {{"code", "DINKES"}, {"name", "Dinas Kesehatan"}, {"pic_name", ""}}, &id,
+                         nullptr));
+        // A colleague sets the PIC while an editor who opened the row earlier still has it open.
+        QVERIFY(w.update("budi", "opd", id, {{"pic_name", "Rina"}}, nullptr));
+        const int outboxBefore = t.count("outbox");
+        // The editor changes only the name: the PIC the colleague set survives.
+        QString error;
+        QVERIFY2(w.patch("ani", "opd", id, {{"name", "Dinas Kesehatan"}}, {{"name", "Dinkes"}}, &error),
+                 qPrintable(error));
+        QCOMPARE(w.row("opd", id).value("pic_name").toString(), QString("Rina"));
+        QVariantMap entry = lastOutbox(t.db());
+        QCOMPARE(changesOf(entry).keys(), QStringList{"name"});
+        QCOMPARE(t.count("outbox"), outboxBefore + 1);
+        // The editor also typed a PIC, starting from the empty one: refused, nothing written.
+        QList<Humas::StaleField> stale;
+        QVERIFY(!w.patch("ani", "opd", id, {{"name", "Dinkes"}, {"pic_name", ""}},
+                         {{"name", "Dinas Kesehatan PPKB"}, {"pic_name", "Sari"}}, &error, &stale));
+        QCOMPARE(stale.size(), 1);
+        QCOMPARE(stale.constFirst().field, QString("pic_name"));
+        QCOMPARE(stale.constFirst().current.toString(), QString("Rina"));
+        QCOMPARE(stale.constFirst().mine.toString(), QString("Sari"));
+        QVERIFY(error.contains("Rina") && error.contains("Sari"));
+        QCOMPARE(w.row("opd", id).value("name").toString(), QString("Dinkes"));
+        QCOMPARE(t.count("outbox"), outboxBefore + 1);
+        // Typing the value the colleague stored is no conflict.
+        QVERIFY(w.patch("ani", "opd", id, {{"pic_name", ""}}, {{"pic_name", "Rina"}}, &error));
+    }
+
+    void actorIsTheUserIdAndBaseSeqTheRowsSyncSeq()
+    {
+        TestDatabase t;
+        ChangeWriter &w = t.db().writer();
+        QString id;
+        QVERIFY(w.insert("0190aaaa-user", "kecamatan", {{"name", "Parigi"}}, &id, nullptr));
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec("UPDATE kecamatan SET sync_seq = 41 WHERE id = '" + id + "'"));
+        QVERIFY(w.update("0190aaaa-user", "kecamatan", id, {{"name", "Parigi Barat"}}, nullptr));
+        QVERIFY(q.exec("SELECT actor, base_seq, acked_at FROM outbox ORDER BY seq DESC LIMIT 1") && q.next());
+        QCOMPARE(q.value(0).toString(), QString("0190aaaa-user"));
+        QCOMPARE(q.value(1).toLongLong(), 41);
+        QVERIFY(q.value(2).isNull()); // waiting for the hub
+        QCOMPARE(w.row("kecamatan", id).value("updated_by").toString(), QString("0190aaaa-user"));
+        QString error;
+        QVERIFY(!w.update("x", "kecamatan", id, {{"sync_seq", 7}}, &error)); // only the applier sets it
+    }
+
+    void oneWriterPerConnectionKeepsItsStatements()
+    {
+        TestDatabase t;
+        ChangeWriter *first = &t.db().writer();
+        QString id;
+        QVERIFY(first->insert("ani", "kecamatan", {{"name", "Parigi"}}, &id, nullptr));
+        const int prepared = first->preparedStatementCount();
+        QVERIFY(prepared >= 2);
+        QCOMPARE(&t.db().writer(), first);
+        QVERIFY(t.db().writer().insert("ani", "kecamatan", {{"name", "Sausu"}}, nullptr, nullptr));
+        QCOMPARE(t.db().writer().preparedStatementCount(), prepared); // reused, not prepared again
+    }
+
+    void feedAnnouncesCommittedRowsOnly()
+    {
+        TestDatabase t;
+        QList<Humas::ChangeSet> seen;
+        QObject::connect(t.db().changeFeed(), &Humas::ChangeFeed::committed,
+                         [&seen](const Humas::ChangeSet &c) { seen << c; });
+        ChangeWriter &w = t.db().writer();
+        QString a;
+        QString b;
+        {
+            Humas::Transaction tx(t.db());
+            QVERIFY(w.insert("ani", "kecamatan", {{"name", "Parigi"}}, &a, nullptr));
+            QVERIFY(w.insert("ani", "opd", {{"code", "X"}, {"name", "Y"}}, &b, nullptr));
+            QVERIFY(seen.isEmpty()); // nothing before the commit
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.constFirst().rows("kecamatan"), QSet<QString>{a});
+        QCOMPARE(seen.constFirst().rows("opd"), QSet<QString>{b});
+        {
+            Humas::Transaction tx(t.db());
+            QVERIFY(w.update("ani", "kecamatan", a, {{"name", "Parigi Selatan"}}, nullptr));
+            tx.rollback();
+        }
+        QCOMPARE(seen.size(), 1); // a rollback announces nothing
+        QVERIFY(w.remove("ani", "opd", b, nullptr)); // a write in its own transaction
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.last().entities(), QStringList{"opd"});
     }
 
     void deleteIsATombstoneAndRestoreUndoesIt()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
-        QVERIFY(w.insert("kecamatan", {{"name", "Parigi"}}, &id, nullptr));
-        QVERIFY(w.remove("kecamatan", id, nullptr));
+        QVERIFY(w.insert("ani", "kecamatan", {{"name", "Parigi"}}, &id, nullptr));
+        QVERIFY(w.remove("ani", "kecamatan", id, nullptr));
         QCOMPARE(t.count("kecamatan"), 1); // the row stays
         QCOMPARE(w.row("kecamatan", id).value("deleted").toInt(), 1);
         QVariantMap entry = lastOutbox(t.db());
         QCOMPARE(entry.value("op").toString(), QString("delete"));
         QCOMPARE(changesOf(entry).value("deleted").toArray(), (QJsonArray{0, 1}));
-        QVERIFY(w.restore("kecamatan", id, nullptr));
+        QVERIFY(w.restore("ani", "kecamatan", id, nullptr));
         entry = lastOutbox(t.db());
         QCOMPARE(entry.value("op").toString(), QString("upsert"));
         QCOMPARE(w.row("kecamatan", id).value("deleted").toInt(), 0);
@@ -137,9 +233,9 @@ private Q_SLOTS:
     {
         QFETCH(int, point);
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
-        QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "Before"}}, &id, nullptr));
+        QVERIFY(w.insert("ani", "opd", {{"code", "A"}, {"name", "Before"}}, &id, nullptr));
         const int outboxBefore = t.count("outbox");
         const int rowsBefore = t.count("opd");
         bool reached = false;
@@ -152,28 +248,28 @@ private Q_SLOTS:
         });
         QString error;
         QString newId;
-        QVERIFY(!w.insert("opd", {{"code", "B"}, {"name", "New"}}, &newId, &error));
+        QVERIFY(!w.insert("ani", "opd", {{"code", "B"}, {"name", "New"}}, &newId, &error));
         QVERIFY(reached);
         QVERIFY(!error.isEmpty());
         QCOMPARE(t.count("opd"), rowsBefore);
         QCOMPARE(t.count("outbox"), outboxBefore);
 
         reached = false;
-        QVERIFY(!w.update("opd", id, {{"name", "After"}}, &error));
+        QVERIFY(!w.update("ani", "opd", id, {{"name", "After"}}, &error));
         QVERIFY(reached);
         QCOMPARE(w.row("opd", id).value("name").toString(), QString("Before"));
         QCOMPARE(w.row("opd", id).value("rev").toInt(), 1);
         QCOMPARE(t.count("outbox"), outboxBefore);
 
         reached = false;
-        QVERIFY(!w.remove("opd", id, &error));
+        QVERIFY(!w.remove("ani", "opd", id, &error));
         QCOMPARE(w.row("opd", id).value("deleted").toInt(), 0);
         QCOMPARE(t.count("outbox"), outboxBefore);
 
         // And the connection is usable afterwards: no transaction left open.
         QCOMPARE(t.db().transactionDepth(), 0);
         ChangeWriter::setFaultHook({});
-        QVERIFY(w.update("opd", id, {{"name", "After"}}, &error));
+        QVERIFY(w.update("ani", "opd", id, {{"name", "After"}}, &error));
         QVERIFY(t.reopen());
         QCOMPARE(t.count("outbox"), outboxBefore + 1);
     }
@@ -181,13 +277,13 @@ private Q_SLOTS:
     void outerRollbackUndoesRowAndOutbox()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         {
             Humas::Transaction tx(t.db());
             QString id;
-            QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "A"}}, &id, nullptr));
+            QVERIFY(w.insert("ani", "opd", {{"code", "A"}, {"name", "A"}}, &id, nullptr));
             QString second;
-            QVERIFY(w.insert("opd", {{"code", "B"}, {"name", "B"}}, &second, nullptr));
+            QVERIFY(w.insert("ani", "opd", {{"code", "B"}, {"name", "B"}}, &second, nullptr));
             // no commit
         }
         QCOMPARE(t.count("opd"), 0);
@@ -197,16 +293,16 @@ private Q_SLOTS:
     void aHalfDoneWriteInsideATransactionCannotBeCommitted()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString error;
         {
             Humas::Transaction tx(t.db());
             QString a;
-            QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
+            QVERIFY(w.insert("ani", "opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
             ChangeWriter::setFaultHook(
                 [](ChangeWriter::FaultPoint p) { return p == ChangeWriter::FaultPoint::AfterRowWrite; });
             QString b;
-            QVERIFY(!w.insert("opd", {{"code", "B"}, {"name", "B"}}, &b, &error));
+            QVERIFY(!w.insert("ani", "opd", {{"code", "B"}, {"name", "B"}}, &b, &error));
             ChangeWriter::setFaultHook({});
             // A careless caller ignores the failure and commits: refused, all rolled back.
             QVERIFY(!tx.commit(&error));
@@ -218,32 +314,32 @@ private Q_SLOTS:
         {
             Humas::Transaction tx(t.db());
             QString a;
-            QVERIFY(w.insert("opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
-            QVERIFY(!w.insertWithId("opd", a, {{"code", "C"}, {"name", "C"}}, &error)); // duplicate id
+            QVERIFY(w.insert("ani", "opd", {{"code", "A"}, {"name", "A"}}, &a, nullptr));
+            QVERIFY(!w.insertWithId("ani", "opd", a, {{"code", "C"}, {"name", "C"}}, &error)); // duplicate id
             QVERIFY2(tx.commit(&error), qPrintable(error));
         }
         QCOMPARE(t.count("opd"), 1);
         QCOMPARE(t.count("outbox"), 1);
         // The mark is cleared by the rollback: the connection works normally afterwards.
         QString c;
-        QVERIFY(w.insert("opd", {{"code", "D"}, {"name", "D"}}, &c, &error));
+        QVERIFY(w.insert("ani", "opd", {{"code", "D"}, {"name", "D"}}, &c, &error));
         QCOMPARE(t.count("opd"), 2);
     }
 
     void changesAreValidJsonForAnyText()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         const QString tricky = QString::fromUtf8("Rapat \"Forkopimda\" \\ C:\\arsip\n\tbaris\x01 — Sulawesi ✓ 日本");
         QString id;
-        QVERIFY(w.insert("opd", {{"code", "J"}, {"name", tricky}}, &id, nullptr));
+        QVERIFY(w.insert("ani", "opd", {{"code", "J"}, {"name", tricky}}, &id, nullptr));
         QJsonParseError parseError;
         const QJsonDocument doc =
             QJsonDocument::fromJson(lastOutbox(t.db()).value("changes").toString().toUtf8(), &parseError);
         QCOMPARE(parseError.error, QJsonParseError::NoError);
         QCOMPARE(doc.object().value("name").toArray().at(1).toString(), tricky);
         QVERIFY(doc.object().value("code").toArray().at(0).isNull()); // no old value
-        QVERIFY(w.update("opd", id, {{"name", "Biasa"}}, nullptr));
+        QVERIFY(w.update("ani", "opd", id, {{"name", "Biasa"}}, nullptr));
         const QJsonObject changes = changesOf(lastOutbox(t.db()));
         QCOMPARE(changes.value("name").toArray().at(0).toString(), tricky);
     }
@@ -251,23 +347,23 @@ private Q_SLOTS:
     void refusesUnknownAndSyncColumns()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
         QString error;
-        QVERIFY(!w.insert("opd", {{"code", "A"}, {"no_such_column", 1}}, &id, &error));
-        QVERIFY(!w.insert("opd", {{"code", "A"}, {"name", "x"}, {"rev", 99}}, &id, &error));
-        QVERIFY(!w.insert("meta", {{"key", "x"}, {"value", "y"}}, &id, &error)); // not a synced table
-        QVERIFY(!w.insert("opd; DROP TABLE opd", {{"code", "A"}}, &id, &error));
+        QVERIFY(!w.insert("ani", "opd", {{"code", "A"}, {"no_such_column", 1}}, &id, &error));
+        QVERIFY(!w.insert("ani", "opd", {{"code", "A"}, {"name", "x"}, {"rev", 99}}, &id, &error));
+        QVERIFY(!w.insert("ani", "meta", {{"key", "x"}, {"value", "y"}}, &id, &error)); // not a synced table
+        QVERIFY(!w.insert("ani", "opd; DROP TABLE opd", {{"code", "A"}}, &id, &error));
         QCOMPARE(t.count("outbox"), 0);
-        QVERIFY(!w.update("opd", "no-such-id", {{"name", "x"}}, &error));
+        QVERIFY(!w.update("ani", "opd", "no-such-id", {{"name", "x"}}, &error));
     }
 
     void storesDatesAndBoolsCanonically()
     {
         TestDatabase t;
-        ChangeWriter w(t.db(), "ani");
+        ChangeWriter &w = t.db().writer();
         QString id;
-        QVERIFY(w.insert("holidays",
+        QVERIFY(w.insert("ani", "holidays",
                          {{"date", QDate(2026, 8, 17)}, {"kind", "libur_nasional"}, {"name", "Hari Kemerdekaan"}}, &id,
                          nullptr));
         QCOMPARE(w.row("holidays", id).value("date").toString(), QString("2026-08-17"));

@@ -146,7 +146,7 @@ void TestPpidRegisterModel::cleanup()
 
 QString TestPpidRegisterModel::add(const Spec &s)
 {
-    ChangeWriter writer(m_db->db(), QStringLiteral("test"));
+    ChangeWriter &writer = m_db->db().writer();
     QVariantMap row{{"reg_number", s.number},           {"received_at", s.receivedUtc.toString(Qt::ISODate)},
                     {"channel", Ppid::code(s.channel)}, {"requester_name", s.name},
                     {"requester_nik", s.nik},           {"information", s.information},
@@ -157,7 +157,7 @@ QString TestPpidRegisterModel::add(const Spec &s)
         row.insert("opd_id", s.opdId);
     QString id;
     QString error;
-    if (!writer.insert(QStringLiteral("ppid_requests"), row, &id, &error))
+    if (!writer.insert("test", QStringLiteral("ppid_requests"), row, &id, &error))
         qWarning() << "insert failed:" << error;
     return id;
 }
@@ -380,15 +380,15 @@ void TestPpidRegisterModel::searchFollowsEdits()
     model.setSearchText("Santoso");
     QCOMPARE(numbers(model), QStringList{"002/PPID/XI/2026"});
     const QString id = model.index(0, 0).data(M::IdRole).toString();
-    ChangeWriter writer(m_db->db(), "test");
+    ChangeWriter &writer = m_db->db().writer();
     QString error;
-    QVERIFY2(writer.update("ppid_requests", id, {{"requester_name", "Budi Prasetyo"}}, &error), qPrintable(error));
+    QVERIFY2(writer.update("test", "ppid_requests", id, {{"requester_name", "Budi Prasetyo"}}, &error), qPrintable(error));
     model.reload();
     QCOMPARE(model.rowCount(), 0); // the old name is gone from the index
     model.setSearchText("Prasetyo");
     QCOMPARE(numbers(model), QStringList{"002/PPID/XI/2026"});
     // A deleted request (tombstone) is not found any more.
-    QVERIFY2(writer.remove("ppid_requests", id, &error), qPrintable(error));
+    QVERIFY2(writer.remove("test", "ppid_requests", id, &error), qPrintable(error));
     model.reload();
     QCOMPARE(model.rowCount(), 0);
 }

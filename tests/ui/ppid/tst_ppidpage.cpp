@@ -140,7 +140,7 @@ void TestPpidPage::cleanup()
 void TestPpidPage::add(const QString &number, int month, int day, const QString &name, const QString &information,
                        Status status, const QDate &due, Ppid::Channel channel, const QString &opdId)
 {
-    ChangeWriter writer(m_db->db(), "test");
+    ChangeWriter &writer = m_db->db().writer();
     QVariantMap row{{"reg_number", number},
                     {"received_at", QDateTime(QDate(2026, month, day), QTime(1, 30), Qt::UTC).toString(Qt::ISODate)},
                     {"channel", Ppid::code(channel)},
@@ -153,7 +153,7 @@ void TestPpidPage::add(const QString &number, int month, int day, const QString 
     if (!opdId.isEmpty())
         row.insert("opd_id", opdId);
     QString error;
-    QVERIFY2(writer.insert("ppid_requests", row, nullptr, &error), qPrintable(error));
+    QVERIFY2(writer.insert("test", "ppid_requests", row, nullptr, &error), qPrintable(error));
 }
 
 std::unique_ptr<PpidPage> TestPpidPage::makePage(Role role)
