@@ -1,8 +1,8 @@
 #include "eventscommand.h"
 
+#include "agenda/agendaservice.h"
 #include "agenda/eventrepository.h"
 #include "agenda/eventstatus.h"
-#include "agenda/venueresolver.h"
 #include "console.h"
 #include "master/referencerepositories.h"
 #include "store/database.h"
@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTextStream>
+
+#include <algorithm>
 
 namespace HumasCli {
 
@@ -29,6 +31,7 @@ const QString AllDayOption = QStringLiteral("all-day");
 const QString FromOption = QStringLiteral("from");
 const QString ToOption = QStringLiteral("to");
 const QString JsonOption = QStringLiteral("json");
+const QString NotesOption = QStringLiteral("notes");
 
 const QString DateFormat = QStringLiteral("yyyy-MM-dd");
 const QString TimeFormat = QStringLiteral("yyyy-MM-ddTHH:mm");
@@ -67,19 +70,21 @@ bool parseLocalTime(const QString &text, QDate *date, QTime *time)
 
 QString EventsCommand::summary() const
 {
-    return tr("Add, list, import or export agenda events.");
+    return tr("Add, update, list, import or export agenda events.");
 }
 
 QString EventsCommand::syntax() const
 {
     return tr("add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME "
-              "[--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]") +
+              "[--opd CODE] [--status STATUS] [--all-day] [--notes N] | update ID [--title T] [--start S --end E] "
+              "[--official CODE,…] [--venue NAME --kecamatan NAME] [--status S] [--notes N] | "
+              "list --from DATE --to DATE [--json]") +
            QStringLiteral(" | ") + m_ical.syntax();
 }
 
 void EventsCommand::addOptions(QCommandLineParser *parser) const
 {
-    parser->addPositionalArgument(QStringLiteral("action"), tr("add, list, import or export."));
+    parser->addPositionalArgument(QStringLiteral("action"), tr("add, update, list, import or export."));
     parser->addPositionalArgument(QStringLiteral("FILE.ics"), tr("The calendar file to import or export."),
                                   QStringLiteral("[FILE.ics]"));
     parser->addOption({TitleOption, tr("Title of the event."), tr("T")});
@@ -105,6 +110,7 @@ void EventsCommand::addOptions(QCommandLineParser *parser) const
         {ToOption,
          tr("Last day to list or export (with import: to expand repeating events to), inclusive, YYYY-MM-DD."),
          tr("DATE")});
+    parser->addOption({NotesOption, tr("Notes on the event (with update: an empty value clears them)."), tr("N")});
     parser->addOption({JsonOption, tr("Print the list as JSON.")});
     m_ical.addOptions(parser);
 }
@@ -114,6 +120,8 @@ int EventsCommand::run(const QCommandLineParser &parser, const QString &database
     const QString action = parser.positionalArguments().value(0);
     if (action == QLatin1String("import") || action == QLatin1String("export"))
         return m_ical.run(parser, databasePath);
+    if (action == QLatin1String("update"))
+        return update(parser, databasePath);
     if (!expectArguments(parser, 1, name()))
         return ExitUsage;
     if (action == QLatin1String("add"))
@@ -121,8 +129,8 @@ int EventsCommand::run(const QCommandLineParser &parser, const QString &database
     if (action == QLatin1String("list"))
         return list(parser, databasePath);
     if (action.isEmpty())
-        return usageError(tr("Say what to do: humasdesk-cli events add, list, import or export …."));
-    return usageError(tr("Unknown action \"%1\" for events; use add, list, import or export.").arg(action));
+        return usageError(tr("Say what to do: humasdesk-cli events add, update, list, import or export …."));
+    return usageError(tr("Unknown action \"%1\" for events; use add, update, list, import or export.").arg(action));
 }
 
 bool EventsCommand::parseDateRange(const QCommandLineParser &parser, const QString &command, QDate *from, QDate *to)
@@ -243,24 +251,21 @@ int EventsCommand::add(const QCommandLineParser &parser, const QString &database
     if (const int code = resolveReferences(db, parser, &input, &kecamatanId); code != ExitOk)
         return code;
     const Humas::Actor actor = Humas::Actor::system();
-    Humas::EventRepository repository(db, actor);
+    const Humas::EventRepository repository(db, actor);
     Humas::EventRecord &event = input.event;
     if (!event.allDay) {
         event.start = repository.localToUtc(input.startDate, input.startTime);
         event.end = repository.localToUtc(input.endDate, input.endTime);
     }
 
-    // A new venue and the event are stored together or not at all.
-    QString error;
-    Humas::Transaction transaction(db, &error);
-    if (!transaction.isActive())
-        return failure(error);
-    if (!Humas::VenueResolver(db, actor).resolve(parser.value(VenueOption), kecamatanId, &event.venueId, nullptr,
-                                                 &error))
-        return failure(error);
-    if (!repository.add(&event, &error) || !transaction.commit(&error))
-        return failure(error);
-    Console::out() << event.id << Qt::endl;
+    event.notes = parser.value(NotesOption);
+    // The service adds a new venue and the event together or not at all.
+    Humas::AgendaService service(db, actor);
+    const Humas::AgendaService::SaveResult result =
+        service.save({}, event, Humas::NewVenue{parser.value(VenueOption), kecamatanId}, nullptr);
+    if (!result.isSaved())
+        return failure(result.error);
+    Console::out() << result.after.id << Qt::endl;
     return ExitOk;
 }
 
@@ -318,6 +323,124 @@ int EventsCommand::list(const QCommandLineParser &parser, const QString &databas
     }
     if (parser.isSet(JsonOption))
         Console::out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+    return ExitOk;
+}
+
+} // namespace HumasCli
+
+namespace HumasCli {
+
+/** What `events update` read from its options before the database is opened. */
+struct EventsCommand::UpdateInput
+{
+    QString id;
+    QStringList officialCodes;
+    QDate startDate;
+    QDate endDate;
+    QTime startTime;
+    QTime endTime;
+    Humas::EventSpan::Status status = Humas::EventSpan::Status::Diajukan;
+};
+
+int EventsCommand::readUpdateOptions(const QCommandLineParser &parser, UpdateInput *input)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2 || positional.at(1).trimmed().isEmpty())
+        return usageError(tr("events update needs the id of the event: events update ID [--title T] …."));
+    if (positional.size() > 2)
+        return usageError(tr("events update takes one event id; unexpected \"%1\".").arg(positional.at(2)));
+    input->id = positional.at(1).trimmed();
+    // Options of the other actions would be silently ignored here: refuse them instead.
+    for (const QString &option : {OpdOption, AllDayOption, FromOption, ToOption, JsonOption}) {
+        if (parser.isSet(option))
+            return usageError(tr("events update does not take --%1.").arg(option));
+    }
+    const QStringList fields = {TitleOption,  StartOption,     EndOption,    OfficialOption,
+                                VenueOption,  KecamatanOption, StatusOption, NotesOption};
+    if (std::none_of(fields.cbegin(), fields.cend(), [&parser](const QString &o) { return parser.isSet(o); }))
+        return usageError(tr("events update needs at least one field to change (--title, --start/--end, "
+                             "--official, --venue/--kecamatan, --status or --notes)."));
+    if (parser.isSet(TitleOption) && parser.value(TitleOption).trimmed().isEmpty())
+        return usageError(tr("--title must not be empty."));
+    if (parser.isSet(StartOption) != parser.isSet(EndOption))
+        return usageError(tr("events update needs --start and --end together."));
+    if (parser.isSet(VenueOption) != parser.isSet(KecamatanOption))
+        return usageError(tr("events update needs --venue and --kecamatan together."));
+    if (parser.isSet(VenueOption) &&
+        (parser.value(VenueOption).trimmed().isEmpty() || parser.value(KecamatanOption).trimmed().isEmpty()))
+        return usageError(tr("--venue and --kecamatan must not be empty."));
+    if (parser.isSet(StartOption)) {
+        if (!parseLocalTime(parser.value(StartOption), &input->startDate, &input->startTime) ||
+            !parseLocalTime(parser.value(EndOption), &input->endDate, &input->endTime))
+            return usageError(tr("Times are written YYYY-MM-DDTHH:MM in local time, e.g. 2026-11-23T08:00."));
+        if (QDateTime(input->endDate, input->endTime, Qt::UTC) <=
+            QDateTime(input->startDate, input->startTime, Qt::UTC))
+            return usageError(tr("The end must be after the start."));
+    }
+    if (parser.isSet(StatusOption) && !Humas::EventStatus::fromCode(parser.value(StatusOption), &input->status))
+        return usageError(tr("Unknown status \"%1\"; use one of: %2.")
+                              .arg(parser.value(StatusOption), statusCodes().join(QStringLiteral(", "))));
+    if (parser.isSet(OfficialOption)) {
+        for (const QString &code : parser.value(OfficialOption).split(QLatin1Char(','))) {
+            if (!code.trimmed().isEmpty())
+                input->officialCodes << code.trimmed();
+        }
+        if (input->officialCodes.isEmpty())
+            return usageError(tr("--official needs at least one code."));
+    }
+    return ExitOk;
+}
+
+int EventsCommand::update(const QCommandLineParser &parser, const QString &databasePath)
+{
+    UpdateInput input;
+    if (const int code = readUpdateOptions(parser, &input); code != ExitOk)
+        return code;
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    const Humas::Actor actor = Humas::Actor::system();
+    Humas::AgendaService service(db, actor);
+    const Humas::EventRepository &repository = service.repository();
+    // The values this command starts from: only the fields given are written, each against these.
+    const Humas::EventRecord started = repository.get(input.id);
+    if (!started.isValid())
+        return failure(tr("No event with id \"%1\".").arg(input.id));
+    Humas::EventRecord edited = started;
+    if (parser.isSet(TitleOption))
+        edited.title = parser.value(TitleOption).trimmed();
+    if (parser.isSet(StartOption)) {
+        edited.allDay = false;
+        edited.start = repository.localToUtc(input.startDate, input.startTime);
+        edited.end = repository.localToUtc(input.endDate, input.endTime);
+    }
+    if (parser.isSet(OfficialOption)) {
+        const Humas::OfficialRepository officials(db, actor);
+        edited.officialsRequested.clear();
+        for (const QString &code : std::as_const(input.officialCodes)) {
+            const Humas::Record official = officials.findBy(QStringLiteral("code"), code);
+            if (!official.isValid())
+                return failure(tr("Unknown official \"%1\".").arg(code));
+            edited.officialsRequested << official.id;
+        }
+    }
+    Humas::NewVenue venue;
+    if (parser.isSet(VenueOption)) {
+        const QString kecamatanName = parser.value(KecamatanOption).trimmed();
+        const Humas::Record kecamatan =
+            Humas::KecamatanRepository(db, actor).findBy(QStringLiteral("name"), kecamatanName);
+        if (!kecamatan.isValid())
+            return failure(tr("Unknown district (kecamatan) \"%1\".").arg(kecamatanName));
+        venue = {parser.value(VenueOption).trimmed(), kecamatan.id};
+    }
+    if (parser.isSet(StatusOption))
+        edited.status = input.status;
+    if (parser.isSet(NotesOption))
+        edited.notes = parser.value(NotesOption);
+    const Humas::AgendaService::SaveResult result = service.save(started, edited, venue, nullptr);
+    if (!result.isSaved())
+        return failure(result.error);
+    Console::out() << started.id << Qt::endl;
     return ExitOk;
 }
 

@@ -14,8 +14,9 @@ class RecordRepository;
 namespace HumasCli {
 
 /**
- * `events add …`, `events list …`, `events import …` and `events export …` (issue 3, exact
- * syntax): the agenda from scripts. Times on the command line are the regency's local time.
+ * `events add …`, `events update ID …` (issue 9: a patch of the given fields only, each against
+ * the value read at the start of the command), `events list …`, `events import …` and
+ * `events export …` (issue 3, exact syntax): the agenda from scripts. Times on the command line are the regency's local time.
  * The .ics actions are EventsIcalCommand's; this class parses the line for all four.
  */
 class EventsCommand : public Command
@@ -38,6 +39,9 @@ public:
 
 private:
     struct AddInput;
+    struct UpdateInput;
+    static int readUpdateOptions(const QCommandLineParser &parser, UpdateInput *input);
+    int update(const QCommandLineParser &parser, const QString &databasePath);
     static int readAddOptions(const QCommandLineParser &parser, AddInput *input);
     static int resolveReferences(Humas::Database &db, const QCommandLineParser &parser, AddInput *input,
                                  QString *kecamatanId);

@@ -6,6 +6,8 @@
 #include "master/referencerepositories.h"
 #include "reports/agendareportitem.h"
 #include "settings/appsettings.h"
+#include "store/changefeed.h"
+#include "store/database.h"
 
 #include <QSet>
 
@@ -86,6 +88,7 @@ QString AgendaDirectory::officialPositions(const QStringList &ids) const
 AgendaModel::AgendaModel(Database &db, const Actor &actor, QObject *parent)
     : QAbstractTableModel(parent), m_db(db), m_repository(db, actor), m_index(std::make_unique<ConflictIndex>())
 {
+    connect(db.changeFeed(), &ChangeFeed::committed, this, &AgendaModel::followChanges);
 }
 
 AgendaModel::~AgendaModel() = default;
@@ -99,7 +102,74 @@ void AgendaModel::setRange(const QDate &from, const QDate &to)
 
 void AgendaModel::reload()
 {
+    const QList<EventRecord> events = readEvents();
     beginResetModel();
+    build(events);
+    endResetModel();
+    Q_EMIT reloaded();
+}
+
+const QStringList &AgendaModel::followedEntities()
+{
+    static const QStringList entities = {QStringLiteral("events"), QStringLiteral("venues"),
+                                         QStringLiteral("officials"), QStringLiteral("kecamatan"),
+                                         QStringLiteral("travel_times")};
+    return entities;
+}
+
+void AgendaModel::followChanges(const ChangeSet &changes)
+{
+    if (changes.containsAny(followedEntities()))
+        refresh();
+}
+
+void AgendaModel::refresh()
+{
+    const QList<EventRecord> events = readEvents();
+    QStringList before;
+    before.reserve(m_rows.size());
+    for (const EventRecord &e : std::as_const(m_rows))
+        before.append(e.id);
+    if (before.isEmpty() || before != idsInRange(events)) {
+        // Rows came or went (or moved in the order): the views rebuild.
+        beginResetModel();
+        build(events);
+        endResetModel();
+    } else {
+        // The same rows: their fields and clashes may have changed, the views keep selection and scroll.
+        build(events);
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    }
+    Q_EMIT reloaded();
+}
+
+QList<EventRecord> AgendaModel::readEvents() const
+{
+    if (!m_from.isValid())
+        return {};
+    // A day on each side: travel clashes reach across the edges (travel times are shorter
+    // than a day), and the editor checks drafts near the range without a query.
+    const QDateTime rangeStart = m_repository.localToUtc(m_from, QTime(0, 0));
+    const QDateTime rangeEnd = m_repository.localToUtc(m_to.addDays(1), QTime(0, 0));
+    return m_repository.eventsBetween(rangeStart.addDays(-1), rangeEnd.addDays(1));
+}
+
+QStringList AgendaModel::idsInRange(const QList<EventRecord> &events) const
+{
+    QStringList ids;
+    if (!m_from.isValid())
+        return ids;
+    const qint64 startMs = m_repository.localToUtc(m_from, QTime(0, 0)).toMSecsSinceEpoch();
+    const qint64 endMs = m_repository.localToUtc(m_to.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+    for (const EventRecord &e : events) {
+        if (e.start.toMSecsSinceEpoch() < endMs && startMs < e.end.toMSecsSinceEpoch())
+            ids.append(e.id);
+    }
+    return ids;
+}
+
+void AgendaModel::build(const QList<EventRecord> &events)
+{
     m_directory = AgendaDirectory::load(m_db);
     m_zoneCode = AppSettings(m_db, m_repository.actor()).timeZoneCode();
     m_rows.clear();
@@ -107,41 +177,34 @@ void AgendaModel::reload()
     m_loaded.clear();
     m_conflicts.clear();
     m_conflictsById.clear();
-    if (m_from.isValid()) {
-        const QDateTime rangeStart = m_repository.localToUtc(m_from, QTime(0, 0));
-        const QDateTime rangeEnd = m_repository.localToUtc(m_to.addDays(1), QTime(0, 0));
-        const TravelPolicy policy = m_repository.travelPolicy();
-        // A day on each side: travel clashes reach across the edges (travel times are
-        // shorter than a day), and the editor checks drafts near the range without a query.
-        const QList<EventRecord> events = m_repository.eventsBetween(rangeStart.addDays(-1), rangeEnd.addDays(1));
-        QList<EventSpan> spans;
-        spans.reserve(events.size());
-        const qint64 startMs = rangeStart.toMSecsSinceEpoch();
-        const qint64 endMs = rangeEnd.toMSecsSinceEpoch();
-        QSet<QString> inside;
-        for (const EventRecord &e : events) {
-            m_loaded.insert(e.id, e);
-            spans.append(m_repository.spanOf(e, m_directory.venueKecamatan.value(e.venueId)));
-            if (e.start.toMSecsSinceEpoch() < endMs && startMs < e.end.toMSecsSinceEpoch()) {
-                m_rowById.insert(e.id, int(m_rows.size()));
-                m_rows.append(e);
-                inside.insert(e.id);
-            }
-        }
-        for (const Conflict &c : ConflictDetector::findConflicts(spans, policy)) {
-            if (!inside.contains(c.first) && !inside.contains(c.second))
-                continue;
-            m_conflicts.append(c);
-            m_conflictsById[c.first].append(c);
-            m_conflictsById[c.second].append(c);
-        }
-        std::sort(m_conflicts.begin(), m_conflicts.end());
-        m_index->rebuild(spans, policy);
-    } else {
-        m_index->rebuild({}, m_repository.travelPolicy());
+    const TravelPolicy policy = m_repository.travelPolicy();
+    if (!m_from.isValid()) {
+        m_index->rebuild({}, policy);
+        return;
     }
-    endResetModel();
-    Q_EMIT reloaded();
+    const qint64 startMs = m_repository.localToUtc(m_from, QTime(0, 0)).toMSecsSinceEpoch();
+    const qint64 endMs = m_repository.localToUtc(m_to.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+    QList<EventSpan> spans;
+    spans.reserve(events.size());
+    QSet<QString> inside;
+    for (const EventRecord &e : events) {
+        m_loaded.insert(e.id, e);
+        spans.append(m_repository.spanOf(e, m_directory.venueKecamatan.value(e.venueId)));
+        if (e.start.toMSecsSinceEpoch() < endMs && startMs < e.end.toMSecsSinceEpoch()) {
+            m_rowById.insert(e.id, int(m_rows.size()));
+            m_rows.append(e);
+            inside.insert(e.id);
+        }
+    }
+    for (const Conflict &c : ConflictDetector::findConflicts(spans, policy)) {
+        if (!inside.contains(c.first) && !inside.contains(c.second))
+            continue;
+        m_conflicts.append(c);
+        m_conflictsById[c.first].append(c);
+        m_conflictsById[c.second].append(c);
+    }
+    std::sort(m_conflicts.begin(), m_conflicts.end());
+    m_index->rebuild(spans, policy);
 }
 
 int AgendaModel::rowCount(const QModelIndex &parent) const

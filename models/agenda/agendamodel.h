@@ -17,6 +17,7 @@
 
 namespace Humas {
 
+class ChangeSet;
 class Database;
 struct AgendaReportItem;
 
@@ -121,8 +122,14 @@ public:
     void setRange(const QDate &from, const QDate &to);
     QDate rangeFrom() const { return m_from; }
     QDate rangeTo() const { return m_to; }
-    /** Reads the range again (after a write, a sync or a change of reference data). */
+    /**
+     * Reads the range again, resetting the model. Not needed after writes: the model follows
+     * Database::changeFeed() for followedEntities() (whoever wrote them, sync included) and
+     * refreshes itself, keeping its rows (dataChanged) when the same events are still shown.
+     */
     void reload();
+    /** The synced tables whose committed changes refresh the model. */
+    static const QStringList &followedEntities();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -173,10 +180,16 @@ public:
     static QString statusText(int status);
 
 Q_SIGNALS:
-    /** After setRange() or reload() replaced the rows. */
+    /** After setRange(), reload() or a refresh after a committed change: rows, directory and clashes are new. */
     void reloaded();
 
 private:
+    void followChanges(const ChangeSet &changes);
+    void refresh();
+    QList<EventRecord> readEvents() const;
+    QStringList idsInRange(const QList<EventRecord> &events) const;
+    void build(const QList<EventRecord> &events);
+
     QVariant displayData(const EventRecord &event, int column) const;
     QString timeText(const EventRecord &event) const;
 

@@ -1,10 +1,11 @@
 #include "agenda/eventical.h"
 
+#include "agenda/agendaservice.h"
+
 #include "agenda/eventrepository.h"
 #include "agenda/eventstatus.h"
 #include "agenda/icalreader.h"
 #include "agenda/icalwriter.h"
-#include "agenda/venueresolver.h"
 #include "common/clock.h"
 #include "master/masterdata.h"
 #include "master/referencerepositories.h"
@@ -232,7 +233,7 @@ public:
 
     Importer(Database &db, const Actor &actor, const QByteArray &data)
         : m_db(db), m_actor(actor), m_data(data), m_directory(db, actor), m_repository(db, actor),
-          m_writer(db.writer())
+          m_service(db, actor)
     {
     }
 
@@ -269,8 +270,8 @@ private:
     const QByteArray m_data;
     Directory m_directory;
     EventRepository m_repository;
-    /** One writer for the whole import: its statements are prepared once, not per event. */
-    ChangeWriter &m_writer;
+    /** Stores each event (and its new venue) through the connection's one writer. */
+    AgendaService m_service;
     QSqlQuery m_liveEvent;
     bool m_liveEventPrepared = false;
     QList<Pending> m_pending;
@@ -550,18 +551,16 @@ bool EventIcal::Importer::isKnown(Pending *pending)
 bool EventIcal::Importer::store(Pending *pending, ImportSummary *summary, QString *error)
 {
     EventRecord &e = pending->record;
-    if (!pending->newVenueName.isEmpty()) {
-        bool added = false;
-        QString message;
-        if (!VenueResolver(m_db, m_actor)
-                 .resolve(pending->newVenueName, pending->newVenueKecamatanId, &e.venueId, &added, &message))
-            return failAt(pending->uid, "LOCATION", message, error);
+    const NewVenue venue{pending->newVenueName, pending->newVenueKecamatanId};
+    bool added = false;
+    bool venueRefused = false;
+    QString message;
+    if (!m_service.addValidated(&e, venue, &added, &message, &venueRefused))
+        return failAt(pending->uid, venueRefused ? "LOCATION" : "UID", message, error);
+    if (!venue.isEmpty()) {
         m_createdVenues.insert(venueCacheKey(*pending), e.venueId);
         summary->venuesAdded += added ? 1 : 0;
     }
-    QString message;
-    if (!m_repository.addValidated(&e, &m_writer, &message))
-        return failAt(pending->uid, "UID", message, error);
     m_knownKeys.insert(naturalKey(e));
     summary->addedIds << e.id;
     return true;

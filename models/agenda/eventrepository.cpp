@@ -224,29 +224,128 @@ bool EventRepository::addValidated(EventRecord *event, ChangeWriter *writer, QSt
     return true;
 }
 
-bool EventRepository::update(const EventRecord &event, QString *error)
+bool EventRepository::update(const EventRecord &started, const EventRecord &edited, QString *error,
+                             EventPatch *applied, QList<StaleField> *stale)
 {
     if (refuseUnlessWriter(error))
         return false;
-    const EventRecord current = get(event.id);
-    if (!current.isValid()) {
+    if (!edited.isValid() || started.id != edited.id) {
         if (error)
             *error = tr("The event no longer exists.");
         return false;
     }
+    EventRecord e = edited;
+    if (!normalise(&e, error))
+        return false;
+    // Only what the user changed is written; the other fields keep what they hold now,
+    // whoever wrote it since the user began.
+    const QVariantMap from = fieldValues(started);
+    const QVariantMap to = fieldValues(e);
+    QVariantMap startedValues;
+    QVariantMap values;
+    for (auto it = to.cbegin(); it != to.cend(); ++it) {
+        if (!ChangeWriter::sameValue(ChangeWriter::storageValue(from.value(it.key())), it.value())) {
+            startedValues.insert(it.key(), from.value(it.key()));
+            values.insert(it.key(), it.value());
+        }
+    }
+    if (!applyPatch(e.id, startedValues, values, error, stale))
+        return false;
+    if (applied)
+        *applied = EventPatch{e.id, startedValues, values};
+    return true;
+}
+
+bool EventRepository::applyPatch(const QString &id, const QVariantMap &started, const QVariantMap &values,
+                                 QString *error, QList<StaleField> *stale)
+{
+    if (refuseUnlessWriter(error))
+        return false;
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    const EventRecord current = get(id);
+    if (!current.isValid())
+        return fail(tr("The event no longer exists."));
     // An OPD may touch only its own submissions that protokol has not taken up yet.
     if (!checkOpdRules(current, error))
         return false;
-    EventRecord e = event;
-    if (!normalise(&e, error) || !checkOpdRules(e, error))
-        return false;
-    if (e.status != current.status && !EventStatus::canTransition(current.status, e.status)) {
-        if (error)
-            *error = EventStatus::transitionError(current.status, e.status);
-        return false;
+    if (values.isEmpty())
+        return tx.commit(error);
+    QList<StaleField> changed;
+    QString message;
+    if (!m_db.writer().patch(m_actor.userId, Table, id, started, values, &message, &changed)) {
+        if (!changed.isEmpty()) {
+            message = staleMessage(changed);
+            if (stale)
+                *stale = changed;
+        }
+        return fail(message);
     }
-    ChangeWriter &writer = m_db.writer();
-    return writer.update(m_actor.userId, Table, e.id, toValues(e), error);
+    // The event as it now stands (the patch over what others wrote) must still be valid.
+    EventRecord after = get(id);
+    if (!after.isValid() || !normalise(&after, error) || !checkOpdRules(after, error))
+        return false;
+    if (after.status != current.status && !EventStatus::canTransition(current.status, after.status))
+        return fail(EventStatus::transitionError(current.status, after.status));
+    return tx.commit(error);
+}
+
+QString EventRepository::staleMessage(QList<StaleField> stale) const
+{
+    // Users read field names and local times, not columns and UTC instants.
+    const auto shown = [this](const QString &column, const QVariant &value) {
+        if ((column == QLatin1String("starts_at") || column == QLatin1String("ends_at")) && !value.isNull()) {
+            const QDateTime utc = QDateTime::fromString(value.toString(), Qt::ISODate);
+            if (utc.isValid())
+                return QVariant(utcToLocal(utc).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        }
+        return value;
+    };
+    for (StaleField &f : stale) {
+        f.started = shown(f.field, f.started);
+        f.current = shown(f.field, f.current);
+        f.mine = shown(f.field, f.mine);
+        f.field = fieldLabel(f.field);
+    }
+    return ChangeWriter::staleMessage(stale);
+}
+
+QVariantMap EventRepository::fieldValues(const EventRecord &event)
+{
+    return toValues(event);
+}
+
+QString EventRepository::fieldLabel(const QString &column)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("title"), QT_TR_NOOP("Title")},
+        {QStringLiteral("opd_id"), QT_TR_NOOP("Organiser")},
+        {QStringLiteral("pic_name"), QT_TR_NOOP("PIC name")},
+        {QStringLiteral("pic_phone"), QT_TR_NOOP("PIC phone")},
+        {QStringLiteral("letter_number"), QT_TR_NOOP("Letter number")},
+        {QStringLiteral("letter_date"), QT_TR_NOOP("Letter date")},
+        {QStringLiteral("letter_blob"), QT_TR_NOOP("Invitation scan")},
+        {QStringLiteral("officials_requested"), QT_TR_NOOP("Officials requested")},
+        {QStringLiteral("officials_attending"), QT_TR_NOOP("Officials attending")},
+        {QStringLiteral("venue_id"), QT_TR_NOOP("Venue")},
+        {QStringLiteral("starts_at"), QT_TR_NOOP("Start")},
+        {QStringLiteral("ends_at"), QT_TR_NOOP("End")},
+        {QStringLiteral("all_day"), QT_TR_NOOP("All day")},
+        {QStringLiteral("status"), QT_TR_NOOP("Status")},
+        {QStringLiteral("dress_code"), QT_TR_NOOP("Dress code")},
+        {QStringLiteral("speech_needed"), QT_TR_NOOP("Speech needed")},
+        {QStringLiteral("staff"), QT_TR_NOOP("Staff")},
+        {QStringLiteral("is_public"), QT_TR_NOOP("Public")},
+        {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
+    };
+    const char *label = labels.value(column);
+    return label ? tr(label) : column;
 }
 
 bool EventRepository::setStatus(const QString &id, EventSpan::Status status, QString *error)
@@ -271,8 +370,8 @@ bool EventRepository::setStatus(const QString &id, EventSpan::Status status, QSt
             *error = EventStatus::transitionError(current.status, status);
         return false;
     }
-    ChangeWriter &writer = m_db.writer();
-    return writer.update(m_actor.userId, Table, id, {{QStringLiteral("status"), EventStatus::code(status)}}, error);
+    const QString field = QStringLiteral("status");
+    return applyPatch(id, {{field, EventStatus::code(current.status)}}, {{field, EventStatus::code(status)}}, error);
 }
 
 bool EventRepository::delegate(const QString &eventId, const QString &requestedOfficialId,
@@ -300,8 +399,9 @@ bool EventRepository::delegate(const QString &eventId, const QString &requestedO
         attending.removeAt(index);
     else
         attending[index] = representativeOfficialId;
-    ChangeWriter &writer = m_db.writer();
-    return writer.update(m_actor.userId, Table, eventId, {{QStringLiteral("officials_attending"), jsonList(attending)}}, error);
+    // Only the attending officials, against the list this delegation started from.
+    const QString field = QStringLiteral("officials_attending");
+    return applyPatch(eventId, {{field, jsonList(current.officialsAttending)}}, {{field, jsonList(attending)}}, error);
 }
 
 bool EventRepository::remove(const QString &id, QString *error)

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QVariantMap>
 
 class QSqlQuery;
 
@@ -18,6 +19,19 @@ namespace Humas {
 
 class ChangeWriter;
 class Database;
+struct StaleField;
+
+/**
+ * The fields one write changed, in their stored form (column → value): what they held before
+ * and what they hold after. An undo writes @c before against @c after, a redo the reverse.
+ */
+struct EventPatch
+{
+    QString id;
+    QVariantMap before;
+    QVariantMap after;
+    bool isEmpty() const { return after.isEmpty(); }
+};
 
 /**
  * Reads and writes agenda events (the `events` table) for one actor.
@@ -68,8 +82,26 @@ public:
      * its prepared statements inside its own transaction. Fills in the id and rev.
      */
     bool addValidated(EventRecord *event, ChangeWriter *writer, QString *error);
-    /** Validates and stores every field of an existing event; a status change must be allowed. */
-    bool update(const EventRecord &event, QString *error);
+    /**
+     * A user's edit of an existing event, as a patch: only the fields in which @p edited
+     * differs from @p started (the event as the user began from it) are written, each only
+     * if it still holds its started value (ChangeWriter::patch). A field changed underneath
+     * is refused, nothing is written, @p stale (may be null) lists it and @p error names both
+     * values. The resulting event is validated as a whole; a status change must be allowed.
+     * @p applied (may be null) receives the fields written, for undo. No change writes nothing.
+     */
+    bool update(const EventRecord &started, const EventRecord &edited, QString *error, EventPatch *applied = nullptr,
+                QList<StaleField> *stale = nullptr);
+    /**
+     * Writes @p values (stored form, column → value) to event @p id, each only if it still
+     * holds its value in @p started; the same checks as update(). Undo and redo use it.
+     */
+    bool applyPatch(const QString &id, const QVariantMap &started, const QVariantMap &values, QString *error,
+                    QList<StaleField> *stale = nullptr);
+    /** The stored form of every writable field of @p event (column → value). */
+    static QVariantMap fieldValues(const EventRecord &event);
+    /** The translated name of an events column ("notes" → "Notes"), for messages. */
+    static QString fieldLabel(const QString &column);
     /** Moves an event along its life cycle (EventStatus::canTransition). The same status is a no-op. */
     bool setStatus(const QString &id, EventSpan::Status status, QString *error);
     /**
@@ -107,6 +139,7 @@ public:
 
 private:
     bool refuseUnlessWriter(QString *error) const;
+    QString staleMessage(QList<StaleField> stale) const;
     bool checkOpdRules(const EventRecord &event, QString *error) const;
     bool normalise(EventRecord *event, QString *error) const;
     bool exists(const QString &table, const QString &id) const;

@@ -8,6 +8,8 @@
 #include "agenda/eventrepository.h"
 #include "common/translations.h"
 #include "master/referencerepositories.h"
+#include "store/changewriter.h"
+#include "store/database.h"
 
 #include "agendatestdata.h"
 #include "testdatabase.h"
@@ -335,13 +337,37 @@ void TestAgendaModel::allDayRoles()
 
 void TestAgendaModel::reloadAfterWrite()
 {
+    // No reload(): the model follows the store's change feed, whoever wrote the rows.
     m_model->setRange(Day, Day);
+    QAbstractItemModelTester tester(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(m_model->rowCount(), 0);
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-    add("Rapat", Day, "08:00", "10:00", {"BUPATI"}, m_aula);
-    m_model->reload();
-    QCOMPARE(reset.count(), 1);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reloaded(m_model.get(), &AgendaModel::reloaded);
+    const QString rapat = add("Rapat", Day, "08:00", "10:00", {"BUPATI"}, m_aula);
+    QCOMPARE(reset.count(), 1); // a row came: the views rebuild
     QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(reloaded.count(), 1);
+
+    // A patch through the repository: the same row, refreshed in place (selection survives).
+    EventRepository repo(m_db->db(), Actor::system());
+    const EventRecord started = repo.get(rapat);
+    EventRecord edited = started;
+    edited.title = "Rapat koordinasi";
+    QString error;
+    QVERIFY2(repo.update(started, edited, &error), qPrintable(error));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(0, 0).data(AgendaModel::TitleRole).toString(), QString("Rapat koordinasi"));
+
+    // A clash arriving from another writer (as sync would) marks the shown row.
+    add("Kunjungan", Day, "09:00", "11:00", {"BUPATI"}, m_pantai);
+    QCOMPARE(m_model->rowCount(), 2);
+    QVERIFY(m_model->index(m_model->rowOf(rapat), 0).data(AgendaModel::ConflictRole).toBool());
+
+    // A venue rename (reference data) refreshes the names shown.
+    QVERIFY2(m_db->db().writer().update("test", "venues", m_aula, {{"name", "Aula Baru"}}, &error), qPrintable(error));
+    QCOMPARE(m_model->index(m_model->rowOf(rapat), 0).data(AgendaModel::VenueNameRole).toString(), QString("Aula Baru"));
 }
 
 QTEST_GUILESS_MAIN(TestAgendaModel)

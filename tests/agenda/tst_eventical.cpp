@@ -341,11 +341,12 @@ void TestEventIcal::reimportKeepsTheDatabaseCopy()
     const QString eventId = add(timed("Rapat", Day, "08:00", "09:00", {"BUPATI"}));
     const QByteArray exported = EventIcal(m_db->db(), Actor::system()).exportData({}, {}, false);
     EventRepository repo(m_db->db(), Actor::system());
-    EventRecord edited = repo.get(eventId);
+    const EventRecord started = repo.get(eventId);
+    EventRecord edited = started;
     edited.title = "Rapat (diubah)";
     edited.end = edited.end.addSecs(1800);
     QString error;
-    QVERIFY2(repo.update(edited, &error), qPrintable(error));
+    QVERIFY2(repo.update(started, edited, &error), qPrintable(error));
 
     EventIcal::ImportSummary summary;
     QVERIFY2(import(*m_db, exported, &summary, &error), qPrintable(error));

@@ -287,10 +287,11 @@ void TestEventRepository::opdMayNotChangeStatusOrDelegate()
     QVERIFY(!repo.delegate(eventId, official("BUPATI"), official("WABUP"), &error));
     // Once protokol has scheduled it, the OPD may no longer edit it.
     QVERIFY(EventRepository(m_db->db(), Actor::system()).setStatus(eventId, Status::Terjadwal, &error));
-    EventRecord stored = repo.get(eventId);
+    const EventRecord started = repo.get(eventId);
+    EventRecord stored = started;
     stored.title = "Rapat lain";
     stored.status = Status::Diajukan;
-    QVERIFY(!repo.update(stored, &error));
+    QVERIFY(!repo.update(started, stored, &error));
     QCOMPARE(repo.get(eventId).title, QString("Rapat"));
     QCOMPARE(outbox(), 2);
 }
@@ -339,14 +340,15 @@ void TestEventRepository::updateChecksTransition()
 {
     const QString eventId = add(timed("Rapat", "08:00", "10:00", {"BUPATI"}, {}, Status::Selesai));
     EventRepository repo(m_db->db(), Actor::system());
-    EventRecord e = repo.get(eventId);
+    const EventRecord started = repo.get(eventId);
+    EventRecord e = started;
     e.status = Status::Diajukan;
     QString error;
-    QVERIFY(!repo.update(e, &error));
+    QVERIFY(!repo.update(started, e, &error));
     QCOMPARE(repo.get(eventId).status, Status::Selesai);
     e.status = Status::Selesai;
     e.title = "Rapat (notulen)";
-    QVERIFY2(repo.update(e, &error), qPrintable(error));
+    QVERIFY2(repo.update(started, e, &error), qPrintable(error));
     QCOMPARE(repo.get(eventId).title, QString("Rapat (notulen)"));
     QCOMPARE(outbox(), 2);
 }

@@ -4,6 +4,7 @@
 #include "agenda/agendafilterbar.h"
 #include "agenda/agendafilterproxy.h"
 #include "agenda/agendalistview.h"
+#include "agenda/agendaservice.h"
 #include "agenda/agendamodel.h"
 #include "agenda/agendaprintdialog.h"
 #include "agenda/conflictlistview.h"
@@ -51,6 +52,7 @@ AgendaPage::AgendaPage(Humas::Database &db, const Humas::Actor &actor, QWidget *
     m_colors = new Humas::AgendaColorProxy(this);
     m_colors->setSourceModel(m_filter);
     m_undo = new QUndoStack(this);
+    m_service = std::make_unique<Humas::AgendaService>(db, actor);
 
     createActions();
     createViews();
@@ -524,42 +526,41 @@ void AgendaPage::openEditor(const EventRecord &event)
 {
     EventEditDialog dialog(m_db, m_model, this);
     dialog.setEvent(event);
-    connect(&dialog, &EventEditDialog::eventSaved, this,
-            [this](const QString &, const EventRecord &before, const EventRecord &after) {
-                const auto kind = before.isValid() ? EventCommand::Kind::Edit : EventCommand::Kind::Add;
-                m_undo->push(new EventCommand(kind, m_model, before, after, this));
-            });
+    connect(&dialog, &EventEditDialog::eventSaved, this, [this, &dialog] { pushChange(dialog.savedChange()); });
     dialog.exec();
-    m_model->reload();
+}
+
+void AgendaPage::pushChange(const Humas::EventChange &change)
+{
+    // An edit that changed nothing wrote nothing: there is nothing to undo.
+    const bool patch = change.kind == EventCommand::Kind::Edit || change.kind == EventCommand::Kind::Move;
+    if (patch && change.patch.isEmpty())
+        return;
+    m_undo->push(new EventCommand(m_service.get(), change, this));
 }
 
 bool AgendaPage::moveEvent(const QString &id, qint64 newStartMs, qint64 newEndMs)
 {
-    Humas::EventRepository &repo = m_model->repository();
     const EventRecord before = m_model->loadedRecord(id);
-    if (!before.isValid() || !repo.canWrite())
+    if (!before.isValid() || !m_service->repository().canWrite())
         return false;
-    EventRecord after = before;
-    after.allDay = false;
-    after.start = QDateTime::fromMSecsSinceEpoch(newStartMs, Qt::UTC);
-    after.end = QDateTime::fromMSecsSinceEpoch(newEndMs, Qt::UTC);
-    const QString clashes = m_model->describeAll(m_model->conflictsFor(after), id);
-    if (!clashes.isEmpty() &&
-        MessageBox::question(
-            this, tr("Move into a clash?"),
-            tr("At the new time \"%1\" clashes with:\n%2\n\nMove it anyway?").arg(before.title, clashes)) !=
-            QMessageBox::Yes) {
-        m_model->reload(); // the view drops its ghost
+    const auto confirm = [this, &before](const QList<Humas::Conflict> &clashes) {
+        return MessageBox::question(this, tr("Move into a clash?"),
+                                    tr("At the new time \"%1\" clashes with:\n%2\n\nMove it anyway?")
+                                        .arg(before.title, m_model->describeAll(clashes, before.id))) ==
+               QMessageBox::Yes;
+    };
+    // Only the times are written, against the times the drag started from.
+    const Humas::AgendaService::SaveResult result =
+        m_service->move(before, QDateTime::fromMSecsSinceEpoch(newStartMs, Qt::UTC),
+                        QDateTime::fromMSecsSinceEpoch(newEndMs, Qt::UTC), confirm);
+    if (result.outcome == Humas::AgendaService::Outcome::Declined)
         return false;
-    }
-    QString error;
-    if (!repo.update(after, &error)) {
-        MessageBox::critical(this, tr("Event not moved"), error);
-        m_model->reload();
+    if (!result.isSaved()) {
+        MessageBox::critical(this, tr("Event not moved"), result.error);
         return false;
     }
-    m_undo->push(new EventCommand(EventCommand::Kind::Move, m_model, before, repo.get(id), this));
-    m_model->reload();
+    pushChange(result.change);
     return true;
 }
 
@@ -573,12 +574,12 @@ void AgendaPage::deleteSelectedEvent()
                              tr("Delete \"%1\"? You can undo this with Ctrl+Z.").arg(event.title)) != QMessageBox::Yes)
         return;
     QString error;
-    if (!m_model->repository().remove(id, &error)) {
+    Humas::EventChange change;
+    if (!m_service->remove(event, &change, &error)) {
         MessageBox::critical(this, tr("Event not deleted"), error);
         return;
     }
-    m_undo->push(new EventCommand(EventCommand::Kind::Delete, m_model, event, EventRecord(), this));
-    m_model->reload();
+    pushChange(change);
 }
 
 void AgendaPage::printAgenda()
@@ -604,7 +605,6 @@ void AgendaPage::importCalendar()
         MessageBox::critical(this, tr("Calendar not imported"), tr("Nothing was imported.\n\n%1").arg(error));
         return;
     }
-    m_model->reload();
     MessageBox::information(this, tr("Calendar imported"),
                             tr("%n event(s) imported.", nullptr, int(summary.addedIds.size())) +
                                 (summary.skipped > 0

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <memory>
+
 class QAbstractItemModel;
 class QAction;
 class QActionGroup;
@@ -20,7 +22,9 @@ namespace Humas {
 class AgendaColorProxy;
 class AgendaFilterProxy;
 class AgendaModel;
+class AgendaService;
 class Database;
+struct EventChange;
 struct EventRecord;
 } // namespace Humas
 
@@ -79,6 +83,8 @@ public:
     AgendaListView *listView() const { return m_list; }
     ConflictListView *conflictList() const { return m_conflicts; }
     QUndoStack *undoStack() const { return m_undo; }
+    /** The service every write of this page goes through (also the undo stack's). */
+    Humas::AgendaService *service() const { return m_service.get(); }
     /** "12 events · 3 clashes" under the toolbar. */
     QString summaryText() const;
     /** The id of the selected event in the current view, or empty. */
@@ -116,6 +122,7 @@ private:
     void loadHolidays(const QDate &from, const QDate &to);
     void createFrom(const QDateTime &startLocal, const QDateTime &endLocal, const QString &officialId, bool allDay);
     void openEditor(const Humas::EventRecord &event);
+    void pushChange(const Humas::EventChange &change);
     QString probe(const QString &id, qint64 startMs, qint64 endMs) const;
 
     Humas::Database &m_db;
@@ -124,6 +131,7 @@ private:
     Humas::AgendaFilterProxy *m_filter = nullptr;
     Humas::AgendaColorProxy *m_colors = nullptr;
     QUndoStack *m_undo = nullptr;
+    std::unique_ptr<Humas::AgendaService> m_service;
     View m_view = View::Month;
     QDate m_date;
 

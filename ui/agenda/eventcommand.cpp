@@ -1,46 +1,26 @@
 #include "agenda/eventcommand.h"
 
-#include "agenda/agendamodel.h"
 #include "common/messagebox.h"
 
 namespace HumasUi {
 
-using Humas::EventRecord;
-
-EventCommand::EventCommand(Kind kind, Humas::AgendaModel *model, const EventRecord &before, const EventRecord &after,
-                           QWidget *messageParent)
-    : m_kind(kind), m_model(model), m_before(before), m_after(after), m_messageParent(messageParent)
+EventCommand::EventCommand(Humas::AgendaService *service, const Humas::EventChange &change, QWidget *messageParent)
+    : m_service(service), m_change(change), m_messageParent(messageParent)
 {
-    const QString title = after.isValid() ? after.title : before.title;
-    switch (kind) {
+    switch (change.kind) {
     case Kind::Add:
-        setText(tr("Add \"%1\"").arg(title));
+        setText(tr("Add \"%1\"").arg(change.title));
         break;
     case Kind::Edit:
-        setText(tr("Edit \"%1\"").arg(title));
+        setText(tr("Edit \"%1\"").arg(change.title));
         break;
     case Kind::Move:
-        setText(tr("Move \"%1\"").arg(title));
+        setText(tr("Move \"%1\"").arg(change.title));
         break;
     case Kind::Delete:
-        setText(tr("Delete \"%1\"").arg(title));
+        setText(tr("Delete \"%1\"").arg(change.title));
         break;
     }
-}
-
-bool EventCommand::apply(bool forward, QString *error)
-{
-    Humas::EventRepository &repo = m_model->repository();
-    switch (m_kind) {
-    case Kind::Add:
-        return forward ? repo.restore(m_after.id, error) : repo.remove(m_after.id, error);
-    case Kind::Delete:
-        return forward ? repo.remove(m_before.id, error) : repo.restore(m_before.id, error);
-    case Kind::Edit:
-    case Kind::Move:
-        return repo.update(forward ? m_after : m_before, error);
-    }
-    return false;
 }
 
 void EventCommand::redo()
@@ -50,20 +30,19 @@ void EventCommand::redo()
         return;
     }
     QString error;
-    const bool ok = apply(true, &error);
+    const bool ok = m_service->redo(m_change, &error);
     finish(ok, error, false);
 }
 
 void EventCommand::undo()
 {
     QString error;
-    const bool ok = apply(false, &error);
+    const bool ok = m_service->undo(m_change, &error);
     finish(ok, error, true);
 }
 
 void EventCommand::finish(bool ok, const QString &error, bool undoing)
 {
-    m_model->reload();
     if (ok)
         return;
     setObsolete(true);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "agenda/eventrecord.h"
+#include "agenda/agendaservice.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -8,42 +8,37 @@
 
 class QWidget;
 
-namespace Humas {
-class AgendaModel;
-}
-
 namespace HumasUi {
 
 /**
- * One agenda change on the undo stack: an added, edited (or moved) or deleted event. It is
- * pushed after the first write succeeded, so a refusal never reaches the stack. Undo of an
- * add deletes (tombstone), undo of an edit writes the old version back, undo of a delete
- * restores. A refused undo or redo (for instance a status that may not go back) is reported
- * and the command becomes obsolete.
+ * One agenda change on the undo stack: an added, edited (or moved) or deleted event, as
+ * Humas::AgendaService wrote it. It is pushed after the write succeeded, so a refusal never
+ * reaches the stack. Undo and redo are the service's (an edit writes back only the fields it
+ * changed, against the values it wrote); a refused undo or redo (a colleague changed that
+ * field since, a status that may not go back) is reported and the command becomes obsolete.
+ * The views follow the write through the store's change feed.
  */
 class EventCommand : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(HumasUi::EventCommand)
 public:
-    enum class Kind { Add, Edit, Move, Delete };
+    using Kind = Humas::EventChange::Kind;
 
-    EventCommand(Kind kind, Humas::AgendaModel *model, const Humas::EventRecord &before,
-                 const Humas::EventRecord &after, QWidget *messageParent = nullptr);
+    /** @p service must outlive the command. */
+    EventCommand(Humas::AgendaService *service, const Humas::EventChange &change, QWidget *messageParent = nullptr);
 
-    Kind kind() const { return m_kind; }
-    QString eventId() const { return m_after.isValid() ? m_after.id : m_before.id; }
+    Kind kind() const { return m_change.kind; }
+    QString eventId() const { return m_change.id; }
+    const Humas::EventChange &change() const { return m_change; }
 
     void undo() override;
     void redo() override;
 
 private:
-    bool apply(bool forward, QString *error);
     void finish(bool ok, const QString &error, bool undoing);
 
-    Kind m_kind;
-    Humas::AgendaModel *m_model;
-    Humas::EventRecord m_before;
-    Humas::EventRecord m_after;
+    Humas::AgendaService *m_service;
+    Humas::EventChange m_change;
     QPointer<QWidget> m_messageParent;
     bool m_written = true; // the change is already in the database when pushed
 };

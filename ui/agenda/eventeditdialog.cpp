@@ -1,19 +1,14 @@
 #include "agenda/eventeditdialog.h"
 
 #include "agenda/agendamodel.h"
-#include "agenda/conflictindex.h"
+#include "agenda/agendaservice.h"
 #include "agenda/eventform.h"
 #include "agenda/eventformattachment.h"
-#include "agenda/freeslotfinder.h"
 #include "agenda/freeslotpopup.h"
-#include "agenda/venueresolver.h"
-#include "common/clock.h"
 #include "common/datetext.h"
 #include "common/errorlabel.h"
 #include "common/filedialogs.h"
 #include "common/messagebox.h"
-#include "master/referencerepositories.h"
-#include "settings/appsettings.h"
 #include "store/database.h"
 
 #include <QDesktopServices>
@@ -34,19 +29,9 @@ namespace HumasUi {
 using Humas::Conflict;
 using Humas::EventRecord;
 
-namespace {
-
-/** Whether the repository could accept the draft's basics, so asking about clashes makes sense. */
-bool looksComplete(const EventRecord &e)
-{
-    return !e.title.trimmed().isEmpty() && !e.officialsRequested.isEmpty() && e.start.isValid() && e.end.isValid() &&
-           e.start < e.end;
-}
-
-} // namespace
-
 EventEditDialog::EventEditDialog(Humas::Database &db, Humas::AgendaModel *model, QWidget *parent)
-    : QDialog(parent), m_db(db), m_model(model)
+    : QDialog(parent), m_db(db), m_model(model),
+      m_service(std::make_unique<Humas::AgendaService>(db, model->repository().actor()))
 {
     setObjectName(QStringLiteral("eventEditDialog"));
     setWindowTitle(tr("New event"));
@@ -231,22 +216,6 @@ void EventEditDialog::openAttachment()
         showError(tr("No program is set up to open this file."));
 }
 
-QList<QDate> EventEditDialog::holidaysBetween(const QDate &from, const QDate &to) const
-{
-    const Humas::Actor &actor = m_model->repository().actor();
-    const bool cutiBersamaWorks = Humas::AppSettings(m_db, actor).cutiBersamaIsWorkingDay();
-    QList<QDate> dates;
-    for (const Humas::Record &r : Humas::HolidayRepository(m_db, actor).list()) {
-        const QDate date = QDate::fromString(r.text(QStringLiteral("date")), Qt::ISODate);
-        if (!date.isValid() || date < from || date > to)
-            continue;
-        if (cutiBersamaWorks && r.text(QStringLiteral("kind")) == QLatin1String("cuti_bersama"))
-            continue;
-        dates << date;
-    }
-    return dates;
-}
-
 QString EventEditDialog::freeTimeText(const QDateTime &startUtc, const QDateTime &endUtc) const
 {
     const Humas::EventRepository &repository = m_model->repository();
@@ -261,57 +230,35 @@ QString EventEditDialog::freeTimeText(const QDateTime &startUtc, const QDateTime
 QList<QDateTime> EventEditDialog::findFreeTime()
 {
     const EventRecord draft = m_form->event();
-    const Humas::EventRepository &repository = m_model->repository();
-    QList<QDateTime> starts;
     if (draft.attending().isEmpty()) {
         m_freeSlots->showChoices(tr("Choose at least one official first."), {});
-        return starts;
+        return {};
     }
-    int minutes = 60;
+    Humas::AgendaService::FreeSlotQuery query;
+    query.officials = draft.attending();
     if (!draft.allDay && draft.start.isValid() && draft.start < draft.end)
-        minutes = int(draft.start.secsTo(draft.end) / 60);
-
-    const QDateTime now = Humas::Clock::instance()->nowUtc();
-    const QDate today = repository.utcToLocal(now).date();
-    QDate from = draft.start.isValid() ? repository.utcToLocal(draft.start).date() : today.addDays(1);
-    if (from < today)
-        from = today.addDays(1);
-    const QDate to = from.addDays(FreeSlotDays - 1);
-
-    // The stored events around the searched days; travel clashes reach a day further at most.
-    const Humas::ConflictIndex index(repository.spansBetween(repository.localToUtc(from.addDays(-1), QTime(0, 0)),
-                                                             repository.localToUtc(to.addDays(2), QTime(0, 0))),
-                                     repository.travelPolicy());
-    Humas::FreeSlotFinder finder(index, repository.utcOffsetSeconds());
-    finder.setExcludedDates(holidaysBetween(from, to));
-    const Humas::AppSettings settings(m_db, repository.actor());
-    finder.setWorkingHours(settings.workStart(), settings.workEnd());
-
-    Humas::FreeSlotFinder::Request request;
-    request.officials = draft.attending();
-    request.durationMinutes = minutes;
-    request.fromDate = from;
-    request.toDate = to;
-    request.maxCount = FreeSlotCount;
-    request.venueId = draft.venueId;
-    request.kecamatanId = m_form->kecamatanId();
-    request.excludedEventId = draft.id;
-    request.notBeforeMs = now.toMSecsSinceEpoch();
+        query.durationMinutes = int(draft.start.secsTo(draft.end) / 60);
+    if (draft.start.isValid())
+        query.fromDate = m_service->repository().utcToLocal(draft.start).date();
+    query.days = FreeSlotDays;
+    query.maxCount = FreeSlotCount;
+    query.venueId = draft.venueId;
+    query.kecamatanId = m_form->kecamatanId();
+    query.excludedEventId = draft.id;
+    const Humas::AgendaService::FreeSlots slots = m_service->freeSlots(query);
 
     QList<FreeSlotPopup::Choice> choices;
-    for (const qint64 ms : finder.findSlots(request)) {
-        const QDateTime start = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-        const QDateTime end = start.addSecs(qint64(minutes) * 60);
+    for (const QDateTime &start : slots.starts) {
+        const QDateTime end = start.addSecs(qint64(slots.durationMinutes) * 60);
         choices.append({start, end, freeTimeText(start, end)});
-        starts << start;
     }
     // The offered times carry their dates; the caption stays one short line.
-    const QString caption =
-        choices.isEmpty()
-            ? tr("No free time in the %1 days from %2.").arg(FreeSlotDays).arg(from.toString(QStringLiteral("dd/MM")))
-            : tr("Free times of %1 minutes:").arg(minutes);
+    const QString caption = choices.isEmpty() ? tr("No free time in the %1 days from %2.")
+                                                    .arg(FreeSlotDays)
+                                                    .arg(slots.from.toString(QStringLiteral("dd/MM")))
+                                              : tr("Free times of %1 minutes:").arg(slots.durationMinutes);
     m_freeSlots->showChoices(caption, choices);
-    return starts;
+    return slots.starts;
 }
 
 void EventEditDialog::chooseFreeTime(int index)
@@ -326,44 +273,30 @@ bool EventEditDialog::save()
         showError(problem);
         return false;
     }
-    EventRecord draft = m_form->event();
     // The panel may still be waiting for its debounce: bring it up to date with what is saved.
     updateConflicts();
-    if (looksComplete(draft) && !m_conflicts.isEmpty()) {
-        const QString text = tr("This event clashes with:\n%1\n\nSave anyway?")
-                                 .arg(m_model->describeAll(m_conflicts, m_form->original().id));
-        if (MessageBox::question(this, tr("Clashes"), text) != QMessageBox::Yes)
-            return false;
-    }
-    QString error;
-    if (!write(&draft, &error)) {
-        showError(error);
+    const EventRecord started = m_form->original();
+    const Humas::NewVenue venue{m_form->newVenueName(), m_form->kecamatanId()};
+    const auto confirm = [this, &started](const QList<Conflict> &clashes) {
+        const QString text =
+            tr("This event clashes with:\n%1\n\nSave anyway?").arg(m_model->describeAll(clashes, started.id));
+        return MessageBox::question(this, tr("Clashes"), text) == QMessageBox::Yes;
+    };
+    const Humas::AgendaService::SaveResult result = m_service->save(started, m_form->event(), venue, confirm);
+    if (result.outcome == Humas::AgendaService::Outcome::Declined)
+        return false;
+    if (!result.isSaved()) {
+        // The typing stays in the form: the user can compare, adjust and save again.
+        showError(result.error);
+        if (!result.stale.isEmpty())
+            MessageBox::critical(this, tr("Not saved"), result.error);
         return false;
     }
-    m_model->reload();
+    m_before = result.before;
+    m_after = result.after;
+    m_change = result.change;
     Q_EMIT eventSaved(m_after.id, m_before, m_after);
     accept();
-    return true;
-}
-
-bool EventEditDialog::write(EventRecord *draft, QString *error)
-{
-    Humas::EventRepository &repository = m_model->repository();
-    // A new venue and the event are stored together or not at all.
-    Humas::Transaction transaction(m_db, error);
-    if (!transaction.isActive())
-        return false;
-    if (const QString name = m_form->newVenueName(); !name.isEmpty()) {
-        Humas::VenueResolver venues(m_db, repository.actor());
-        if (!venues.resolve(name, m_form->kecamatanId(), &draft->venueId, nullptr, error))
-            return false;
-    }
-    const EventRecord before = draft->isValid() ? repository.get(draft->id) : EventRecord();
-    const bool stored = draft->isValid() ? repository.update(*draft, error) : repository.add(draft, error);
-    if (!stored || !transaction.commit(error))
-        return false;
-    m_before = before;
-    m_after = repository.get(draft->id);
     return true;
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "agenda/agendaservice.h"
 #include "agenda/conflict.h"
 #include "agenda/eventrecord.h"
 
 #include <QDateTime>
 #include <QDialog>
 #include <QList>
+
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -28,11 +31,13 @@ class FreeSlotPopup;
  * (EventForm), a live panel listing what the draft would clash with ("conflictList"), and
  * "Find free time" ("findFreeTimeButton") offering the next free times of the chosen officials.
  *
- * Save ("saveButton", Ctrl+Return) validates and writes through EventRepository (and adds a
- * new venue through Humas::VenueResolver, in the same transaction). A refusal is shown in
- * "errorLabel"; the dialog stays open and nothing is written. A draft that clashes is saved
- * only after MessageBox::question ("Save anyway?") is answered Yes; the clash then stays
- * visible in the agenda views because the model recomputes.
+ * Save ("saveButton", Ctrl+Return) hands the event as it was opened and as edited to
+ * Humas::AgendaService::save, which validates, asks about clashes through MessageBox::question
+ * ("Save anyway?"), adds a new venue and the event in one transaction and writes an edit as a
+ * patch of the changed fields only. A refusal is shown in "errorLabel"; a field a colleague
+ * changed meanwhile is also shown in MessageBox::critical with both values; the dialog stays
+ * open with the typing intact and nothing is written. The agenda views follow the write
+ * through the store's change feed.
  *
  * The dialog writes itself and then emits eventSaved() with the stored versions before and
  * after, so the page can push an undo command whose first redo() does nothing.
@@ -85,6 +90,8 @@ public:
     /** After a save: the stored event before (invalid for a new event) and after. */
     Humas::EventRecord savedBefore() const { return m_before; }
     Humas::EventRecord savedAfter() const { return m_after; }
+    /** After a save: what was written, for the undo stack (an edit lists only the fields changed). */
+    Humas::EventChange savedChange() const { return m_change; }
 
 Q_SIGNALS:
     /** The event @p id was written; @p before is invalid for a new event. */
@@ -95,8 +102,6 @@ private:
     void showConflicts(const QList<Humas::Conflict> &conflicts, const QString &problem = {});
     void chooseFile();
     void openAttachment();
-    bool write(Humas::EventRecord *draft, QString *error);
-    QList<QDate> holidaysBetween(const QDate &from, const QDate &to) const;
     QString freeTimeText(const QDateTime &startUtc, const QDateTime &endUtc) const;
     void showError(const QString &message);
 
@@ -112,6 +117,8 @@ private:
     QList<Humas::Conflict> m_conflicts;
     Humas::EventRecord m_before;
     Humas::EventRecord m_after;
+    Humas::EventChange m_change;
+    std::unique_ptr<Humas::AgendaService> m_service;
 };
 
 } // namespace HumasUi
