@@ -50,6 +50,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void undoKeepsAColleaguesEdit();
 
     void opensOnTodaysMonth();
     void navigation_data();
@@ -334,4 +335,41 @@ void TestAgendaPage::mainWindowShowsTheAgenda()
 }
 
 QTEST_MAIN(TestAgendaPage)
+void TestAgendaPage::undoKeepsAColleaguesEdit()
+{
+    m_page->setDate(Monday);
+    m_page->setView(AgendaPage::View::Week);
+    const QString senam = id("events", "title", "Senam pagi");
+    EventRepository repo(m_db->db(), Actor::system());
+    const QDateTime originalStart = repo.get(senam).start;
+    QVERIFY(m_page->moveEvent(senam, ms(Monday.addDays(2), "13:00"), ms(Monday.addDays(2), "14:00")));
+    // The page's model follows the move without a reload.
+    QCOMPARE(m_page->model()->loadedRecord(senam).start, repo.get(senam).start);
+
+    // A colleague sets the notes; undoing the move brings back the times only.
+    const Actor colleague = m_db->addUser("rina", "protokol");
+    EventRepository theirs(m_db->db(), colleague);
+    const EventRecord started = theirs.get(senam);
+    EventRecord changed = started;
+    changed.notes = "Bawa undangan asli";
+    QString error;
+    QVERIFY2(theirs.update(started, changed, &error), qPrintable(error));
+    m_page->undoStack()->undo();
+    QCOMPARE(repo.get(senam).start, originalStart);
+    QCOMPARE(repo.get(senam).notes, QString("Bawa undangan asli"));
+
+    // Redo, then the colleague moves it: an undo of the first move is refused with both times.
+    m_page->undoStack()->redo();
+    const EventRecord moved = theirs.get(senam);
+    EventRecord again = moved;
+    again.start = moved.start.addSecs(3600);
+    again.end = moved.end.addSecs(3600);
+    QVERIFY2(theirs.update(moved, again, &error), qPrintable(error));
+    HumasUi::MessageBox::setNextAnswer(QMessageBox::Ok);
+    m_page->undoStack()->undo();
+    QCOMPARE(repo.get(senam).start, again.start);
+    QVERIFY2(HumasUi::MessageBox::lastText().contains("13:00") && HumasUi::MessageBox::lastText().contains("14:00"),
+             qPrintable(HumasUi::MessageBox::lastText()));
+}
+
 #include "tst_agendapage.moc"

@@ -73,6 +73,8 @@ private Q_SLOTS:
     void representatives_data();
     void representatives();
     void keyboard();
+    void staleEditorKeepsColleaguesFields();
+    void refusedSaveShowsBothValuesAndStaysOpen();
 
 private:
     void openModel(const Actor &actor);
@@ -738,4 +740,61 @@ void TestEventEditDialog::keyboard()
 }
 
 QTEST_MAIN(TestEventEditDialog)
+void TestEventEditDialog::staleEditorKeepsColleaguesFields()
+{
+    const QString eventId = add("Rapat koordinasi", Monday, QTime(8, 0), QTime(10, 0), {"BUPATI"}, m_aula);
+    auto dialog = openDialog(m_model->repository().get(eventId));
+    QVERIFY(dialog);
+    // A colleague sets the notes and the dress code while this editor is open.
+    const Actor colleague = m_db->addUser("rina", "protokol");
+    EventRepository theirs(m_db->db(), colleague);
+    const EventRecord started = theirs.get(eventId);
+    EventRecord changed = started;
+    changed.notes = "Bawa undangan asli";
+    changed.dressCode = "PDH";
+    QString error;
+    QVERIFY2(theirs.update(started, changed, &error), qPrintable(error));
+
+    auto *title = child<QLineEdit>(dialog.get(), "titleEdit");
+    title->clear();
+    QTest::keyClicks(title, "Rapat koordinasi daerah");
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "saveButton"), Qt::LeftButton);
+    QVERIFY2(dialog->result() == QDialog::Accepted, qPrintable(dialog->errorText()));
+    const EventRecord stored = m_model->repository().get(eventId);
+    QCOMPARE(stored.title, QString("Rapat koordinasi daerah"));
+    QCOMPARE(stored.notes, QString("Bawa undangan asli"));
+    QCOMPARE(stored.dressCode, QString("PDH"));
+    QCOMPARE(dialog->savedChange().patch.after.keys(), QStringList{"title"});
+    // The model followed the write by itself.
+    QCOMPARE(m_model->loadedRecord(eventId).title, QString("Rapat koordinasi daerah"));
+}
+
+void TestEventEditDialog::refusedSaveShowsBothValuesAndStaysOpen()
+{
+    const QString eventId = add("Rapat koordinasi", Monday, QTime(8, 0), QTime(10, 0), {"BUPATI"}, m_aula);
+    auto dialog = openDialog(m_model->repository().get(eventId));
+    QVERIFY(dialog);
+    const Actor colleague = m_db->addUser("rina", "protokol");
+    EventRepository theirs(m_db->db(), colleague);
+    const EventRecord started = theirs.get(eventId);
+    EventRecord changed = started;
+    changed.notes = "Bawa undangan asli";
+    QString error;
+    QVERIFY2(theirs.update(started, changed, &error), qPrintable(error));
+    const int outbox = m_db->count("outbox");
+
+    auto *notes = child<QPlainTextEdit>(dialog.get(), "notesEdit");
+    QTest::keyClicks(notes, "Jemput di bandara");
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!dialog->save());
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->result() != QDialog::Accepted);
+    QCOMPARE(notes->toPlainText(), QString("Jemput di bandara")); // the typing is intact
+    const QString shown = MessageBox::lastText();
+    QVERIFY2(shown.contains("Bawa undangan asli") && shown.contains("Jemput di bandara"), qPrintable(shown));
+    QVERIFY2(dialog->errorText().contains("Bawa undangan asli"), qPrintable(dialog->errorText()));
+    QCOMPARE(m_model->repository().get(eventId).notes, QString("Bawa undangan asli"));
+    QCOMPARE(m_db->count("outbox"), outbox);
+}
+
 #include "tst_eventeditdialog.moc"
