@@ -467,6 +467,10 @@ Save anyway?</source>
 
 Simpan tetap?</translation>
     </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Tidak disimpan</translation>
+    </message>
 </context>
 <context>
     <name>HumasUi::EventForm</name>
@@ -1365,6 +1369,82 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>The events cannot be read: %1</source>
         <translation>Acara tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Penyelenggara</translation>
+    </message>
+    <message>
+        <source>PIC name</source>
+        <translation>Nama PIC</translation>
+    </message>
+    <message>
+        <source>PIC phone</source>
+        <translation>Telepon PIC</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>Nomor surat</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>Tanggal surat</translation>
+    </message>
+    <message>
+        <source>Invitation scan</source>
+        <translation>Pindaian undangan</translation>
+    </message>
+    <message>
+        <source>Officials requested</source>
+        <translation>Pejabat yang diminta</translation>
+    </message>
+    <message>
+        <source>Officials attending</source>
+        <translation>Pejabat yang hadir</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Sepanjang hari</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dress code</source>
+        <translation>Pakaian</translation>
+    </message>
+    <message>
+        <source>Speech needed</source>
+        <translation>Perlu sambutan</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Pendamping</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Publik</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
     </message>
 </context>
 <context>
@@ -3526,10 +3606,6 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
 <context>
     <name>HumasCli::EventsCommand</name>
     <message>
-        <source>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]</source>
-        <translation>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] | list --from DATE --to DATE [--json]</translation>
-    </message>
-    <message>
         <source>Title of the event.</source>
         <translation>Judul kegiatan.</translation>
     </message>
@@ -3650,24 +3726,8 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
         <translation>Kecamatan &quot;%1&quot; tidak dikenal.</translation>
     </message>
     <message>
-        <source>Add, list, import or export agenda events.</source>
-        <translation>Tambah, daftar, impor, atau ekspor kegiatan agenda.</translation>
-    </message>
-    <message>
-        <source>add, list, import or export.</source>
-        <translation>add, list, import, atau export.</translation>
-    </message>
-    <message>
         <source>The calendar file to import or export.</source>
         <translation>Berkas kalender yang diimpor atau diekspor.</translation>
-    </message>
-    <message>
-        <source>Say what to do: humasdesk-cli events add, list, import or export ….</source>
-        <translation>Sebutkan yang akan dilakukan: humasdesk-cli events add, list, import, atau export ….</translation>
-    </message>
-    <message>
-        <source>Unknown action &quot;%1&quot; for events; use add, list, import or export.</source>
-        <translation>Tindakan &quot;%1&quot; untuk events tidak dikenal; gunakan add, list, import, atau export.</translation>
     </message>
     <message>
         <source>First day to list or export (with import: to expand repeating events from), YYYY-MM-DD.</source>
@@ -3676,6 +3736,74 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>Last day to list or export (with import: to expand repeating events to), inclusive, YYYY-MM-DD.</source>
         <translation>Hari terakhir yang didaftar atau diekspor (pada import: akhir penjabaran acara berulang), termasuk, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Add, update, list, import or export agenda events.</source>
+        <translation>Tambah, ubah, tampilkan, impor, atau ekspor acara agenda.</translation>
+    </message>
+    <message>
+        <source>add --title T --start S [--end E] --official CODE[,CODE…] --venue NAME --kecamatan NAME [--opd CODE] [--status STATUS] [--all-day] [--notes N] | update ID [--title T] [--start S --end E] [--official CODE,…] [--venue NAME --kecamatan NAME] [--status S] [--notes N] | list --from DATE --to DATE [--json]</source>
+        <translation>add --title T --start S [--end E] --official KODE[,KODE…] --venue NAMA --kecamatan NAMA [--opd KODE] [--status STATUS] [--all-day] [--notes N] | update ID [--title T] [--start S --end E] [--official KODE,…] [--venue NAMA --kecamatan NAMA] [--status S] [--notes N] | list --from TANGGAL --to TANGGAL [--json]</translation>
+    </message>
+    <message>
+        <source>add, update, list, import or export.</source>
+        <translation>add, update, list, import, atau export.</translation>
+    </message>
+    <message>
+        <source>Notes on the event (with update: an empty value clears them).</source>
+        <translation>Catatan acara (pada update: nilai kosong menghapusnya).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Say what to do: humasdesk-cli events add, update, list, import or export ….</source>
+        <translation>Sebutkan yang akan dilakukan: humasdesk-cli events add, update, list, import, atau export ….</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for events; use add, update, list, import or export.</source>
+        <translation>Tindakan "%1" tidak dikenal untuk events; gunakan add, update, list, import, atau export.</translation>
+    </message>
+    <message>
+        <source>events update needs the id of the event: events update ID [--title T] ….</source>
+        <translation>events update memerlukan id acara: events update ID [--title T] ….</translation>
+    </message>
+    <message>
+        <source>events update takes one event id; unexpected &quot;%1&quot;.</source>
+        <translation>events update menerima satu id acara; "%1" tidak diharapkan.</translation>
+    </message>
+    <message>
+        <source>events update does not take --%1.</source>
+        <translation>events update tidak menerima --%1.</translation>
+    </message>
+    <message>
+        <source>events update needs at least one field to change (--title, --start/--end, --official, --venue/--kecamatan, --status or --notes).</source>
+        <translation>events update memerlukan setidaknya satu isian yang diubah (--title, --start/--end, --official, --venue/--kecamatan, --status, atau --notes).</translation>
+    </message>
+    <message>
+        <source>--title must not be empty.</source>
+        <translation>--title tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>events update needs --start and --end together.</source>
+        <translation>events update memerlukan --start dan --end bersama-sama.</translation>
+    </message>
+    <message>
+        <source>events update needs --venue and --kecamatan together.</source>
+        <translation>events update memerlukan --venue dan --kecamatan bersama-sama.</translation>
+    </message>
+    <message>
+        <source>--venue and --kecamatan must not be empty.</source>
+        <translation>--venue dan --kecamatan tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>--official needs at least one code.</source>
+        <translation>--official memerlukan setidaknya satu kode.</translation>
+    </message>
+    <message>
+        <source>No event with id &quot;%1&quot;.</source>
+        <translation>Tidak ada acara dengan id "%1".</translation>
     </message>
 </context>
 <context>
