@@ -246,7 +246,9 @@ bool SyncEngine::pushAll(SyncReport *report)
             if (it == byId.cend())
                 continue;
             q.bindValue(0, now);
-            q.bindValue(1, it->status);
+            // A duplicate (its first reply was lost) keeps the result the hub gave it the first time.
+            const bool repeat = it->status == QLatin1String("duplicate") && !it->firstStatus.isEmpty();
+            q.bindValue(1, repeat ? it->firstStatus : it->status);
             q.bindValue(2, it->seq);
             q.bindValue(3, op.opId);
             if (!q.exec())
