@@ -1,9 +1,11 @@
 #include "ppid/ppidobjectionwidget.h"
 
 #include "common/clock.h"
+#include "common/messagebox.h"
 #include "common/textrules.h"
 #include "ppid/ppidobjectionrepository.h"
 #include "settings/appsettings.h"
+#include "store/changewriter.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -240,7 +242,8 @@ void PpidObjectionWidget::addObjection()
 
 void PpidObjectionWidget::saveObjection()
 {
-    Humas::PpidObjection o = currentObjection();
+    const Humas::PpidObjection before = currentObjection(); // as this widget read it
+    Humas::PpidObjection o = before;
     if (!o.isValid())
         return;
     o.atasanDecision = m_decision->currentData().toString();
@@ -250,7 +253,11 @@ void PpidObjectionWidget::saveObjection()
     o.disputeOutcome = m_disputeOutcome->text().trimmed();
     o.notes = m_notes->text().trimmed();
     QString error;
-    if (!Humas::PpidObjectionRepository(m_db, m_actor).update(o, &error)) {
+    QList<Humas::StaleField> stale;
+    if (!Humas::PpidObjectionRepository(m_db, m_actor).update(before, o, &error, &stale)) {
+        // The fields keep what the user typed; the message names both values.
+        if (!stale.isEmpty())
+            MessageBox::critical(this, tr("Not saved"), error);
         Q_EMIT failed(error);
         return;
     }
