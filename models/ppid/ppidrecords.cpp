@@ -5,7 +5,6 @@
 #include "store/changewriter.h"
 #include "store/database.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -114,59 +113,7 @@ bool PpidRecords::patch(Database &db, const Actor &actor, const QString &table, 
     }
     if (values.isEmpty())
         return true; // the user changed nothing
-    QList<StaleField> refused;
-    if (db.writer().patch(actor.userId, table, id, started, values, error, &refused))
-        return true;
-    if (!refused.isEmpty() && error) {
-        QList<StaleField> labelled = refused;
-        for (StaleField &f : labelled)
-            f.field = fieldLabel(f.field);
-        *error = ChangeWriter::staleMessage(labelled);
-    }
-    if (stale)
-        *stale = refused;
-    return false;
-}
-
-QString PpidRecords::fieldLabel(const QString &column)
-{
-    static const QHash<QString, const char *> labels = {
-        {QStringLiteral("channel"), QT_TR_NOOP("Channel")},
-        {QStringLiteral("requester_type"), QT_TR_NOOP("Requester type")},
-        {QStringLiteral("requester_name"), QT_TR_NOOP("Name")},
-        {QStringLiteral("requester_nik"), QT_TR_NOOP("NIK")},
-        {QStringLiteral("requester_address"), QT_TR_NOOP("Address")},
-        {QStringLiteral("requester_occupation"), QT_TR_NOOP("Occupation")},
-        {QStringLiteral("requester_phone"), QT_TR_NOOP("Phone")},
-        {QStringLiteral("requester_email"), QT_TR_NOOP("Email")},
-        {QStringLiteral("proxy_name"), QT_TR_NOOP("Proxy")},
-        {QStringLiteral("information"), QT_TR_NOOP("Information requested")},
-        {QStringLiteral("purpose"), QT_TR_NOOP("Purpose")},
-        {QStringLiteral("obtain_method"), QT_TR_NOOP("How to obtain")},
-        {QStringLiteral("delivery_method"), QT_TR_NOOP("How to deliver")},
-        {QStringLiteral("opd_id"), QT_TR_NOOP("OPD")},
-        {QStringLiteral("notice_date"), QT_TR_NOOP("Notice date")},
-        {QStringLiteral("fee"), QT_TR_NOOP("Fee")},
-        {QStringLiteral("handed_over_date"), QT_TR_NOOP("Handed over")},
-        {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
-        {QStringLiteral("attachments"), QT_TR_NOOP("Attachments")},
-        {QStringLiteral("decision_reason"), QT_TR_NOOP("Reason of the decision")},
-        {QStringLiteral("pasal17_letter"), QT_TR_NOOP("Pasal 17 letter")},
-        {QStringLiteral("consequence_test"), QT_TR_NOOP("Consequence test")},
-        {QStringLiteral("withheld_info"), QT_TR_NOOP("Information withheld")},
-        {QStringLiteral("referred_to"), QT_TR_NOOP("Referred to")},
-        {QStringLiteral("filed_by"), QT_TR_NOOP("Filed by")},
-        {QStringLiteral("ground"), QT_TR_NOOP("Ground")},
-        {QStringLiteral("summary"), QT_TR_NOOP("Summary")},
-        {QStringLiteral("atasan_decision"), QT_TR_NOOP("Decision of the Atasan PPID")},
-        {QStringLiteral("atasan_decision_date"), QT_TR_NOOP("Date of the decision")},
-        {QStringLiteral("requester_response"), QT_TR_NOOP("Requester's response")},
-        {QStringLiteral("dispute_stage"), QT_TR_NOOP("Dispute stage")},
-        {QStringLiteral("dispute_outcome"), QT_TR_NOOP("Dispute outcome")},
-        {QStringLiteral("dispute_due_date"), QT_TR_NOOP("Dispute deadline")},
-    };
-    const auto it = labels.constFind(column);
-    return it == labels.cend() ? column : tr(it.value());
+    return db.writer().patch(actor.userId, table, id, started, values, error, stale);
 }
 
 PpidRecords::Scope PpidRecords::scopeOf(const Actor &actor)

@@ -73,12 +73,11 @@ public:
     /**
      * A user's edit of row @p id as a patch (ChangeWriter::patch): the fields of @p after
      * whose value differs from @p before, each written only if the row still holds its
-     * @p before value. A refusal names the fields by their form labels with both values.
+     * @p before value. A refusal names the fields (columns) with both values; the GUI
+     * names them by its form labels (HumasUi::staleFieldsMessage).
      */
     static bool patch(Database &db, const Actor &actor, const QString &table, const QString &id,
                       const QVariantMap &before, const QVariantMap &after, QString *error, QList<StaleField> *stale);
-    /** The label a PPID form gives a column ("requester_name" → "Name"), or the column name. */
-    static QString fieldLabel(const QString &column);
 };
 
 } // namespace Humas

@@ -150,40 +150,13 @@ bool AppSettings::setValues(const QMap<QString, QString> &started, const QMap<QS
         }
     }
     if (!refused.isEmpty()) {
-        if (error) {
-            QList<StaleField> labelled = refused;
-            for (StaleField &f : labelled)
-                f.field = keyLabel(f.field);
-            *error = ChangeWriter::staleMessage(labelled);
-        }
+        if (error)
+            *error = ChangeWriter::staleMessage(refused);
         if (stale)
             *stale = refused;
         return false; // the transaction rolls back what was written before the refusal
     }
     return tx.commit(error);
-}
-
-QString AppSettings::keyLabel(const QString &key)
-{
-    if (key == QLatin1String(RegencyName))
-        return tr("Regency name");
-    if (key == QLatin1String(Letterhead))
-        return tr("Letterhead");
-    if (key == QLatin1String(OfficeAddress))
-        return tr("Office address");
-    if (key == QLatin1String(City))
-        return tr("City");
-    if (key == QLatin1String(TimeZoneCode))
-        return tr("Time zone");
-    if (key == QLatin1String(CutiBersamaWorking))
-        return tr("Collective leave counts as working days");
-    if (key == QLatin1String(WorkStart))
-        return tr("Working day starts");
-    if (key == QLatin1String(WorkEnd))
-        return tr("Working day ends");
-    if (key == QLatin1String(PpidNumberPattern))
-        return tr("PPID registration number pattern");
-    return key;
 }
 
 QString AppSettings::regencyName() const

@@ -48,12 +48,11 @@ public:
      * whose value differs from @p started (the values the form was filled from), each written
      * only if the stored value is still the one in @p started. If a colleague changed one of
      * them meanwhile, nothing is written and false is returned with both values in @p error
-     * (the keys in @p stale, may be null).
+     * (the keys in @p stale, may be null; the form names them by its labels).
      */
     bool setValues(const QMap<QString, QString> &started, const QMap<QString, QString> &values, QString *error,
                    QList<StaleField> *stale = nullptr);
-    /** The label the settings form gives @p key (translated), or the key. */
-    static QString keyLabel(const QString &key);
+
 
     QString regencyName() const;
     QStringList letterheadLines() const;

@@ -3,6 +3,7 @@
 #include "common/errorlabel.h"
 #include "common/filedialogs.h"
 #include "common/messagebox.h"
+#include "common/stalefields.h"
 #include "common/translations.h"
 #include "ppid/registrationnumber.h"
 #include "settings/appsettings.h"
@@ -303,9 +304,19 @@ void SettingsDialog::save()
     }
     QList<Humas::StaleField> stale;
     if (!changed.isEmpty() && !settings.setValues(m_stored, changed, &error, &stale)) {
+        if (!stale.isEmpty()) {
+            error = staleFieldsMessage(stale, {{QLatin1String(AppSettings::RegencyName), m_regencyName},
+                                               {QLatin1String(AppSettings::Letterhead), m_letterhead},
+                                               {QLatin1String(AppSettings::OfficeAddress), m_officeAddress},
+                                               {QLatin1String(AppSettings::City), m_city},
+                                               {QLatin1String(AppSettings::TimeZoneCode), m_timeZone},
+                                               {QLatin1String(AppSettings::CutiBersamaWorking), m_cutiBersama},
+                                               {QLatin1String(AppSettings::WorkStart), m_workStart},
+                                               {QLatin1String(AppSettings::WorkEnd), m_workEnd},
+                                               {QLatin1String(AppSettings::PpidNumberPattern), m_ppidPattern}});
+            MessageBox::critical(this, windowTitle(), error);
+        }
         m_error->showMessage(error);
-        if (!stale.isEmpty())
-            MessageBox::critical(this, tr("Not saved"), error);
         return;
     }
     const QString desk = m_deskCode->text().trimmed().toUpper();

@@ -258,7 +258,7 @@ void RecordEditDialog::save()
         if (!values.isEmpty() && !m_repository->update(m_id, m_record.values, values, &error, &stale)) {
             showError(error);
             if (!stale.isEmpty())
-                MessageBox::critical(this, tr("Not saved"), error);
+                MessageBox::critical(this, windowTitle(), error);
             return;
         }
         m_savedId = m_id;

@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/messagebox.h"
+#include "common/stalefields.h"
 #include "common/textrules.h"
 #include "ppid/ppidobjectionrepository.h"
 #include "settings/appsettings.h"
@@ -256,8 +257,16 @@ void PpidObjectionWidget::saveObjection()
     QList<Humas::StaleField> stale;
     if (!Humas::PpidObjectionRepository(m_db, m_actor).update(before, o, &error, &stale)) {
         // The fields keep what the user typed; the message names both values.
-        if (!stale.isEmpty())
-            MessageBox::critical(this, tr("Not saved"), error);
+        if (!stale.isEmpty()) {
+            error = staleFieldsMessage(stale, {{QStringLiteral("atasan_decision"), m_decision},
+                                               {QStringLiteral("atasan_decision_date"), m_decisionDate},
+                                               {QStringLiteral("dispute_due_date"), m_decisionDate},
+                                               {QStringLiteral("requester_response"), m_response},
+                                               {QStringLiteral("dispute_stage"), m_disputeStage},
+                                               {QStringLiteral("dispute_outcome"), m_disputeOutcome},
+                                               {QStringLiteral("notes"), m_notes}});
+            MessageBox::critical(this, window()->windowTitle(), error);
+        }
         Q_EMIT failed(error);
         return;
     }

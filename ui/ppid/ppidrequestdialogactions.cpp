@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/messagebox.h"
+#include "common/stalefields.h"
 #include "common/textrules.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/workingcalendar.h"
@@ -305,8 +306,13 @@ void PpidRequestActions::saveDetails()
     // survives; a colleague's save of the same field refuses this one, the typing stays.
     QList<Humas::StaleField> stale;
     const bool ok = repository.update(m_request, d, &error, &stale);
-    if (!ok && !stale.isEmpty())
-        MessageBox::critical(this, tr("Not saved"), error);
+    if (!ok && !stale.isEmpty()) {
+        error = staleFieldsMessage(stale, {{QStringLiteral("notice_date"), m_noticeDate},
+                                           {QStringLiteral("fee"), m_fee},
+                                           {QStringLiteral("handed_over_date"), m_handedOver},
+                                           {QStringLiteral("notes"), m_notes}});
+        MessageBox::critical(this, window()->windowTitle(), error);
+    }
     done(ok, error);
 }
 
