@@ -120,12 +120,12 @@ private Q_SLOTS:
         // The same form changing the city or the address is refused with both values, nothing written.
         const int outbox = t.count("outbox");
         QList<StaleField> stale;
-        QVERIFY(!settings.setValues(opened, {{AppSettings::City, "Tinombo"}, {AppSettings::RegencyName, "X"}}, &error, &stale));
+        QVERIFY(!settings.setValues(opened, {{AppSettings::City, "Tinombo"}, {AppSettings::Letterhead, "PEMERINTAH"}}, &error, &stale));
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.first().field, QString(AppSettings::City));
         QVERIFY2(error.contains("\"Parigi Kota\"") && error.contains("\"Tinombo\""), qPrintable(error));
         QCOMPARE(t.count("outbox"), outbox);
-        QCOMPARE(settings.regencyName(), QString("Kab. Parigi Moutong"));
+        QCOMPARE(settings.value(AppSettings::Letterhead), QString()); // the other key rolled back too
         QVERIFY(!settings.setValues(opened, {{AppSettings::OfficeAddress, "Jl. Lain"}}, &error, &stale));
         QCOMPARE(settings.officeAddress(), QString("Jl. Trans Sulawesi"));
     }
