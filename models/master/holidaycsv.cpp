@@ -5,7 +5,6 @@
 #include "common/logging.h"
 #include "common/nameduuid.h"
 #include "masterdata.h"
-#include "ppid/ppiddeadlinerecompute.h"
 #include "referencerepositories.h"
 #include "store/changewriter.h"
 #include "store/database.h"
@@ -229,17 +228,9 @@ bool HolidayCsv::import(Database &db, const Actor &actor, const QList<HolidayEnt
         byId.insert(id, stored);
         ++counts.added;
     }
+    // The PPID deadlines follow the committed holidays (PpidDeadlineWatcher).
     if (!tx.commit(error))
         return false;
-    // Outside any caller's transaction the import is final: move the PPID deadlines now.
-    if ((counts.added > 0 || counts.updated > 0) && db.transactionDepth() == 0) {
-        QString message;
-        const int moved = PpidDeadlineRecompute::afterHolidaysChanged(db, actor.username, &message);
-        if (moved < 0)
-            qCWarning(lcModels) << "recomputing PPID deadlines failed:" << message;
-        else
-            counts.recomputedDeadlines = moved;
-    }
     if (result)
         *result = counts;
     return true;

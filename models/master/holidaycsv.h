@@ -47,8 +47,6 @@ public:
         int added = 0;
         int updated = 0;
         int unchanged = 0;
-        /** PPID deadlines moved by the import (PpidDeadlineRecompute), when it ran outside a transaction. */
-        int recomputedDeadlines = 0;
     };
     /**
      * Adds new dates and updates changed ones (same date = same entry, name-based id), in one

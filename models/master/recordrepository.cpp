@@ -311,16 +311,38 @@ bool RecordRepository::insertRow(const QVariantMap &rawValues, const QString &fi
     return ok;
 }
 
-bool RecordRepository::update(const QString &id, const QVariantMap &rawValues, QString *error)
+bool RecordRepository::update(const QString &id, const QVariantMap &before, const QVariantMap &after,
+                              QString *error, QList<StaleField> *stale)
 {
     if (refuseIfReadOnly(error))
         return false;
-    QVariantMap values = normalised(rawValues);
+    const QVariantMap started = normalised(before);
+    QVariantMap values;
+    const QVariantMap wanted = normalised(after);
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        const auto base = started.constFind(it.key());
+        if (base == started.cend() || !ChangeWriter::sameValue(ChangeWriter::storageValue(base.value()),
+                                                               ChangeWriter::storageValue(it.value())))
+            values.insert(it.key(), it.value());
+    }
+    if (values.isEmpty())
+        return true; // the user changed nothing
     if (!validate(values, id, error) || !prepareValues(&values, false, error))
         return false;
+    QList<StaleField> refused;
     ChangeWriter &writer = m_db.writer();
-    if (!writer.update(m_actor.userId, m_spec.table, id, values, error))
+    if (!writer.patch(m_actor.userId, m_spec.table, id, started, values, error, &refused)) {
+        if (!refused.isEmpty() && error) {
+            // The message names the fields as the form labels them, not as columns.
+            QList<StaleField> labelled = refused;
+            for (StaleField &f : labelled)
+                f.field = fieldLabel(f.field);
+            *error = ChangeWriter::staleMessage(labelled);
+        }
+        if (stale)
+            *stale = refused;
         return false;
+    }
     afterWrite();
     return true;
 }

@@ -11,6 +11,7 @@
 namespace Humas {
 
 class Database;
+struct StaleField;
 
 /** One row of a reference table: its id, revision and the spec's field values. */
 struct Record
@@ -60,7 +61,16 @@ public:
     bool insert(const QVariantMap &values, QString *id, QString *error);
     /** The same under a given (name-based) id, e.g. for imported holidays. */
     bool insertWithId(const QString &id, const QVariantMap &values, QString *error);
-    virtual bool update(const QString &id, const QVariantMap &values, QString *error);
+    /**
+     * A user's edit as a patch: writes the fields of @p after whose value differs from
+     * @p before (the values the user started from), each only if the stored row still holds
+     * its @p before value. A field of @p after missing from @p before (the "password" pseudo
+     * field) is written without that check. If a field changed underneath, nothing is written
+     * and false is returned with a message naming both values (@p stale lists the fields,
+     * may be null). Undo passes the values it wrote as @p before and the old ones as @p after.
+     */
+    bool update(const QString &id, const QVariantMap &before, const QVariantMap &after, QString *error,
+                QList<StaleField> *stale = nullptr);
     bool remove(const QString &id, QString *error);
     bool restore(const QString &id, QString *error);
 

@@ -3,6 +3,9 @@
 #include "common/datetext.h"
 #include "masterdata.h"
 
+#include "store/changefeed.h"
+#include "store/database.h"
+
 #include <QDate>
 
 namespace Humas {
@@ -16,6 +19,41 @@ RecordTableModel::RecordTableModel(std::unique_ptr<RecordRepository> repository,
             m_columns << i;
     }
     reload();
+    connect(m_repository->database().changeFeed(), &ChangeFeed::committed, this, &RecordTableModel::onCommitted);
+}
+
+void RecordTableModel::onCommitted(const ChangeSet &changes)
+{
+    QStringList refTables;
+    for (const FieldSpec &f : spec().fields) {
+        if (f.type == FieldSpec::Type::Reference)
+            refTables << f.refTable;
+    }
+    if (changes.containsAny(refTables)) {
+        reload();
+        return;
+    }
+    if (!changes.contains(spec().table))
+        return;
+    // Edited rows in place (the view keeps its selection and scroll); anything that adds or
+    // removes a row re-reads the table, which is as cheap as the rows are few.
+    QList<QPair<int, Record>> edited;
+    const QSet<QString> ids = changes.rows(spec().table);
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        const Record fresh = m_repository->get(id);
+        if (row < 0 || !fresh.isValid() || fresh.deleted) {
+            if (row < 0 && (!fresh.isValid() || fresh.deleted))
+                continue; // a row this table does not show, and still does not
+            reload();
+            return;
+        }
+        edited.append({row, fresh});
+    }
+    for (const auto &e : std::as_const(edited)) {
+        m_rows[e.first] = e.second;
+        Q_EMIT dataChanged(index(e.first, 0), index(e.first, columnCount() - 1));
+    }
 }
 
 RecordTableModel::~RecordTableModel() = default;

@@ -9,9 +9,15 @@
 
 namespace Humas {
 
+class ChangeSet;
+
 /**
  * A reference table as a Qt item model for Data Master: one column per visible field,
  * references shown by their display text, choices by their translated label.
+ *
+ * It follows the store's ChangeFeed: rows of its table that were edited are re-read and
+ * announced with dataChanged; added, deleted or restored rows, and changes to a table its
+ * references point at, re-read the table.
  */
 class RecordTableModel : public QAbstractTableModel
 {
@@ -36,10 +42,11 @@ public:
     const FieldSpec &columnField(int column) const;
 
 public Q_SLOTS:
-    /** Re-reads the table (after an edit, an undo or a sync). */
+    /** Re-reads the table (the language changed; writes are followed through the ChangeFeed). */
     void reload();
 
 private:
+    void onCommitted(const ChangeSet &changes);
     QString displayText(const FieldSpec &field, const QVariant &value) const;
 
     std::unique_ptr<RecordRepository> m_repository;

@@ -3,7 +3,6 @@
 #include "auth/userrepository.h"
 #include "common/logging.h"
 #include "masterdata.h"
-#include "ppid/ppiddeadlinerecompute.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -101,21 +100,6 @@ int HolidayRepository::countInYear(int year) const
     if (q.exec() && q.next())
         return q.value(0).toInt();
     return 0;
-}
-
-void HolidayRepository::afterWrite()
-{
-    m_lastRecomputed = 0;
-    // Inside a caller's transaction the write may still be rolled back; the caller
-    // (HolidayCsv::import) recomputes once after its commit.
-    if (database().transactionDepth() > 0)
-        return;
-    QString error;
-    const int moved = PpidDeadlineRecompute::afterHolidaysChanged(database(), actor().username, &error);
-    if (moved < 0)
-        qCWarning(lcModels) << "recomputing PPID deadlines failed:" << error;
-    else
-        m_lastRecomputed = moved;
 }
 
 bool HolidayRepository::validateRules(const QVariantMap &merged, const QString &id, QString *error) const

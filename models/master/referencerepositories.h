@@ -57,19 +57,9 @@ public:
     HolidayRepository(Database &db, const Actor &actor);
     /** Number of holidays entered for @p year. */
     int countInYear(int year) const;
-    /**
-     * How many PPID deadlines the last write moved (PpidDeadlineRecompute), so the editor can
-     * say so; 0 when none moved or the write was inside a caller's transaction.
-     */
-    int lastRecomputedDeadlines() const { return m_lastRecomputed; }
 
 protected:
     bool validateRules(const QVariantMap &merged, const QString &id, QString *error) const override;
-    /** Recomputes the PPID deadlines unless an enclosing transaction will (HolidayCsv::import). */
-    void afterWrite() override;
-
-private:
-    int m_lastRecomputed = 0;
 };
 
 /** The repository class that carries a table's own rules (a plain RecordRepository otherwise). */

@@ -16,12 +16,11 @@ class Database;
  * kinds of live holidays, and the cuti-bersama setting) is kept in the local `meta` table
  * after each recomputation. afterHolidaysChanged() compares it and recomputes only when it
  * differs, so it is cheap to call often and safe to call twice. It is called
- * - by HolidayRepository after each successful insert, update, delete or restore made
- *   outside an enclosing transaction (Data Master edits);
- * - by HolidayCsv::import after its transaction commits (`holidays import`, seeding);
- * - by AppSettings after the cuti-bersama setting changes;
- * - and should be called after a sync pull and at start-up, because holidays edited on
- *   another PC arrive by sync (the fingerprint makes those calls free when nothing changed).
+ * - by PpidDeadlineWatcher after every commit that touched holidays or settings (Data Master
+ *   edits, holiday imports, the cuti-bersama setting, rows that arrive by sync), so
+ *   models/master and models/settings do not call into models/ppid;
+ * - by `humasdesk-cli holidays import` inside its own transaction, so holidays and deadlines
+ *   change together or not at all.
  * Every moved request deadline gets a status-history entry ("due_date OLD -> NEW (holidays
  * changed)"), so the change is visible in the request's history.
  */

@@ -233,7 +233,8 @@ bool PpidObjectionRepository::add(PpidObjection *objection, QString *error)
     return true;
 }
 
-bool PpidObjectionRepository::update(const PpidObjection &objection, QString *error)
+bool PpidObjectionRepository::update(const PpidObjection &before, const PpidObjection &after, QString *error,
+                                     QList<StaleField> *stale)
 {
     if (!PpidRecords::checkWriter(canWrite(), m_actor, error))
         return false;
@@ -242,17 +243,17 @@ bool PpidObjectionRepository::update(const PpidObjection &objection, QString *er
             *error = message;
         return false;
     };
-    const QList<PpidObjection> found = query(QStringLiteral("AND id = ?"), {objection.id});
+    const QList<PpidObjection> found = query(QStringLiteral("AND id = ?"), {after.id});
     if (found.isEmpty())
         return fail(tr("The objection no longer exists."));
     const PpidObjection &current = found.constFirst();
-    if (!objection.number.isEmpty() && objection.number != current.number)
+    if (!after.number.isEmpty() && after.number != current.number)
         return fail(tr("An objection number never changes once it is given (%1).").arg(current.number));
-    if (!objection.requestId.isEmpty() && objection.requestId != current.requestId)
+    if (!after.requestId.isEmpty() && after.requestId != current.requestId)
         return fail(tr("An objection stays with the request it was filed against."));
-    if (objection.filedAt.isValid() && objection.filedAt.toUTC() != current.filedAt)
+    if (after.filedAt.isValid() && after.filedAt.toUTC() != current.filedAt)
         return fail(tr("The filing time is part of the register and cannot be changed."));
-    PpidObjection o = objection;
+    PpidObjection o = after;
     o.number = current.number;
     o.requestId = current.requestId;
     o.filedAt = current.filedAt;
@@ -263,8 +264,13 @@ bool PpidObjectionRepository::update(const PpidObjection &objection, QString *er
         o.atasanDecisionDate.isValid()
             ? WorkingCalendar::load(m_db).addWorkingDays(o.atasanDecisionDate, PpidDeadlines::KomisiInformasi)
             : QDate();
-    ChangeWriter &writer = m_db.writer();
-    return writer.update(m_actor.userId, Table, o.id, editableValues(o), error);
+    // The dispute deadline follows the decision date; it is written (and checked) with it.
+    QVariantMap afterValues = editableValues(o);
+    const QVariantMap beforeValues = editableValues(before);
+    if (ChangeWriter::sameValue(ChangeWriter::storageValue(beforeValues.value(QStringLiteral("atasan_decision_date"))),
+                                ChangeWriter::storageValue(afterValues.value(QStringLiteral("atasan_decision_date")))))
+        afterValues.remove(QStringLiteral("dispute_due_date"));
+    return PpidRecords::patch(m_db, m_actor, Table, o.id, beforeValues, afterValues, error, stale);
 }
 
 PpidObjection PpidObjectionRepository::get(const QString &id) const

@@ -13,6 +13,7 @@ class ChangeWriter;
 class Database;
 class WorkingCalendar;
 struct PpidRequest;
+struct StaleField;
 
 /**
  * The objection register (`ppid_objections`, UU 14/2008 Pasal 35–37) for one actor.
@@ -35,8 +36,15 @@ public:
 
     /** Fills id, rev, number, dueDate (and filedAt = now, filedBy = requester when empty). */
     bool add(PpidObjection *objection, QString *error);
-    /** Saves the editable fields; computes disputeDueDate from atasanDecisionDate. */
-    bool update(const PpidObjection &objection, QString *error);
+    /**
+     * A user's edit as a patch: the editable fields that differ between @p before (the
+     * objection as the user opened it) and @p after, each written only if the stored row
+     * still holds its @p before value; computes disputeDueDate from atasanDecisionDate. A
+     * field a colleague changed meanwhile refuses the save with both values in @p error
+     * (listed in @p stale, may be null). Undo passes the values it wrote as @p before.
+     */
+    bool update(const PpidObjection &before, const PpidObjection &after, QString *error,
+                QList<StaleField> *stale = nullptr);
 
     PpidObjection get(const QString &id) const;
     PpidObjection getByNumber(const QString &number) const;

@@ -6,6 +6,7 @@
 #include "ppid/ppidobjectionrepository.h"
 #include "ppid/ppidregistercolorproxy.h"
 #include "settings/appsettings.h"
+#include "store/changefeed.h"
 #include "store/database.h"
 
 #include <QSqlDatabase>
@@ -19,10 +20,17 @@ namespace Humas {
 PpidObjectionTableModel::PpidObjectionTableModel(Database &db, const Actor &actor, QObject *parent)
     : QAbstractTableModel(parent), m_db(db), m_actor(actor)
 {
+    // Once read, the register follows the commits that change what it shows.
+    connect(m_db.changeFeed(), &ChangeFeed::committed, this, [this](const ChangeSet &changes) {
+        if (m_loaded && changes.containsAny({QStringLiteral("ppid_objections"), QStringLiteral("ppid_requests"),
+                                             QStringLiteral("holidays"), QStringLiteral("settings")}))
+            reload();
+    });
 }
 
 void PpidObjectionTableModel::reload()
 {
+    m_loaded = true;
     const AppSettings settings(m_db, m_actor);
     m_zone = settings.timeZone();
     m_today = Clock::instance()->nowUtc().toTimeZone(m_zone).date();

@@ -52,6 +52,7 @@ public:
     QDate today() const { return m_today; }
 
 public Q_SLOTS:
+    /** Reads the register; from then on it follows the store's ChangeFeed by itself. */
     void reload();
 
 private:
@@ -64,6 +65,7 @@ private:
     QHash<QString, QString> m_requestNumbers; ///< request id -> registration number
     QDate m_today;
     QTimeZone m_zone;
+    bool m_loaded = false; ///< read once (the page reads it when its tab is first shown)
 };
 
 } // namespace Humas

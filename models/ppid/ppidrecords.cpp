@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "settings/appsettings.h"
+#include "store/changewriter.h"
 #include "store/database.h"
 
 #include <QJsonArray>
@@ -96,6 +97,23 @@ bool PpidRecords::checkWriter(bool allowed, const Actor &actor, QString *error)
         *error =
             tr("Your role (%1) may not change the information-service registers.").arg(Roles::displayName(actor.role));
     return false;
+}
+
+bool PpidRecords::patch(Database &db, const Actor &actor, const QString &table, const QString &id,
+                        const QVariantMap &before, const QVariantMap &after, QString *error, QList<StaleField> *stale)
+{
+    QVariantMap started;
+    QVariantMap values;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const QVariant was = ChangeWriter::storageValue(before.value(it.key()));
+        if (ChangeWriter::sameValue(was, ChangeWriter::storageValue(it.value())))
+            continue;
+        started.insert(it.key(), was);
+        values.insert(it.key(), it.value());
+    }
+    if (values.isEmpty())
+        return true; // the user changed nothing
+    return db.writer().patch(actor.userId, table, id, started, values, error, stale);
 }
 
 PpidRecords::Scope PpidRecords::scopeOf(const Actor &actor)

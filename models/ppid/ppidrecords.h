@@ -11,6 +11,7 @@
 namespace Humas {
 
 class Database;
+struct StaleField;
 
 /**
  * Storage helpers shared by the PPID repositories (requests, objections, statistics): how
@@ -68,6 +69,15 @@ public:
     static QString scopeSql(const Actor &actor, const QString &opdColumn, QVariantList *binds);
     /** True when @p allowed; else false with "Your role may not change the PPID registers". */
     static bool checkWriter(bool allowed, const Actor &actor, QString *error);
+
+    /**
+     * A user's edit of row @p id as a patch (ChangeWriter::patch): the fields of @p after
+     * whose value differs from @p before, each written only if the row still holds its
+     * @p before value. A refusal names the fields (columns) with both values; the GUI
+     * names them by its form labels (HumasUi::staleFieldsMessage).
+     */
+    static bool patch(Database &db, const Actor &actor, const QString &table, const QString &id,
+                      const QVariantMap &before, const QVariantMap &after, QString *error, QList<StaleField> *stale);
 };
 
 } // namespace Humas

@@ -7,6 +7,7 @@
 #include "ppid/ppidrecords.h"
 #include "ppid/ppidregisterquery.h"
 #include "settings/appsettings.h"
+#include "store/changefeed.h"
 #include "store/database.h"
 
 #include <QScopedValueRollback>
@@ -28,6 +29,13 @@ PpidRegisterModel::PpidRegisterModel(Database &db, const Actor &actor, QObject *
     m_countTimer->setInterval(CountDelayMs);
     connect(m_countTimer, &QTimer::timeout, this, &PpidRegisterModel::countNow);
     reload();
+    // The register follows every commit that can change what it shows: requests (a save, a
+    // status step, a recompute, rows from sync), OPD names, and the working days.
+    connect(m_db.changeFeed(), &ChangeFeed::committed, this, [this](const ChangeSet &changes) {
+        if (changes.containsAny({QStringLiteral("ppid_requests"), QStringLiteral("opd"), QStringLiteral("holidays"),
+                                 QStringLiteral("settings")}))
+            reload();
+    });
 }
 
 PpidRegisterModel::~PpidRegisterModel() = default;

@@ -150,7 +150,11 @@ public:
     static QString daysLeftText(int workingDays);
 
 public Q_SLOTS:
-    /** Re-reads today, the calendar, the OPD names and the first page (after a write or a holiday edit). */
+    /**
+     * Re-reads today, the calendar, the OPD names and the first page. Writes need no call:
+     * the model follows the store's ChangeFeed (requests, OPD, holidays, settings); this is
+     * for a new day or the user's Refresh.
+     */
     void reload();
     /** Counts the rows of the current filter now (see totalCount()). */
     void countNow();

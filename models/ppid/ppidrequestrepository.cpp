@@ -382,7 +382,8 @@ bool PpidRequestRepository::add(PpidRequest *request, QString *error)
     return true;
 }
 
-bool PpidRequestRepository::update(const PpidRequest &request, QString *error)
+bool PpidRequestRepository::update(const PpidRequest &before, const PpidRequest &request, QString *error,
+                                   QList<StaleField> *stale)
 {
     if (!PpidRecords::checkWriter(canWrite(), m_actor, error))
         return false;
@@ -406,15 +407,16 @@ bool PpidRequestRepository::update(const PpidRequest &request, QString *error)
     if (!validateRequest(m_db, &r, error))
         return false;
     QVariantMap values = editableValues(r);
+    QVariantMap started = editableValues(before);
     // The reasons of a decision may be corrected, under the same rules as when deciding.
     if (Ppid::isDecision(current.status) || current.status == Ppid::Status::Selesai) {
         if (!validateDecision(current.status == Ppid::Status::Selesai ? decisionOf(m_db, current.id) : current.status,
                               r, error))
             return false;
         values.insert(decisionValues(r));
+        started.insert(decisionValues(before));
     }
-    ChangeWriter &writer = m_db.writer();
-    return writer.update(m_actor.userId, Table, r.id, values, error);
+    return PpidRecords::patch(m_db, m_actor, Table, r.id, started, values, error, stale);
 }
 
 bool PpidRequestRepository::setStatus(const PpidRequest &request, Ppid::Status status, const QString &note,

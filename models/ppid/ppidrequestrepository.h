@@ -11,6 +11,7 @@ namespace Humas {
 
 class Database;
 class WorkingCalendar;
+struct StaleField;
 
 /**
  * Reads and writes the request register (`ppid_requests`) and its status history for one
@@ -36,8 +37,16 @@ public:
      * history entry. Fills id, rev, regNumber and dueDate of @p request.
      */
     bool add(PpidRequest *request, QString *error);
-    /** Saves the editable fields; the registration number and received time never change. */
-    bool update(const PpidRequest &request, QString *error);
+    /**
+     * A user's edit as a patch: the editable fields that differ between @p before (the
+     * request as the user opened it) and @p after, each written only if the stored row still
+     * holds its @p before value, so a colleague's save of another field survives. A field a
+     * colleague changed meanwhile refuses the save (nothing written) with both values in
+     * @p error, listed in @p stale (may be null). The registration number, received time and
+     * status never change here. Undo passes the values it wrote as @p before.
+     */
+    bool update(const PpidRequest &before, const PpidRequest &after, QString *error,
+                QList<StaleField> *stale = nullptr);
     /**
      * Moves a request along the status flow (Ppid::canTransition), recording who, when and
      * @p note. A decision needs its reasons (Pasal 17 letter and consequence test for a

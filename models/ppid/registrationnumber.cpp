@@ -2,6 +2,7 @@
 
 #include "common/nameduuid.h"
 #include "settings/appsettings.h"
+#include "settings/numberpattern.h"
 #include "store/changewriter.h"
 #include "store/database.h"
 
@@ -19,8 +20,7 @@ const QString DeskMetaKey = QStringLiteral("ppid_desk_code");
 
 const QRegularExpression &placeholderRe()
 {
-    static const QRegularExpression re(QStringLiteral("\\{([a-z_]+)(?::([0-9]+))?\\}"));
-    return re;
+    return NumberPattern::placeholder();
 }
 
 bool hasPlaceholder(const QString &pattern, const QString &name)
@@ -42,12 +42,12 @@ QString seriesCode(RegistrationNumber::Series series)
 
 QString RegistrationNumber::defaultPattern()
 {
-    return QStringLiteral("{seq:3}/PPID/{month_roman}/{year}");
+    return NumberPattern::defaultRequestPattern();
 }
 
 QString RegistrationNumber::defaultObjectionPattern()
 {
-    return QStringLiteral("{seq:3}/KEB/PPID/{month_roman}/{year}");
+    return NumberPattern::defaultObjectionPattern();
 }
 
 QString RegistrationNumber::romanMonth(int month)
@@ -60,36 +60,7 @@ QString RegistrationNumber::romanMonth(int month)
 
 bool RegistrationNumber::isValidPattern(const QString &pattern, QString *error)
 {
-    const auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (pattern.trimmed().isEmpty())
-        return fail(tr("The number pattern must not be empty."));
-    if (pattern.size() > 80)
-        return fail(tr("The number pattern is too long (at most 80 characters)."));
-    static const QStringList known = {QStringLiteral("seq"),        QStringLiteral("desk"),  QStringLiteral("year"),
-                                      QStringLiteral("yy"),         QStringLiteral("month"), QStringLiteral("day"),
-                                      QStringLiteral("month_roman")};
-    int seqCount = 0;
-    auto it = placeholderRe().globalMatch(pattern);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        const QString name = m.captured(1);
-        if (!known.contains(name))
-            return fail(tr("Unknown placeholder {%1} in the number pattern.").arg(name));
-        if (!m.captured(2).isEmpty()) {
-            const int width = m.captured(2).toInt();
-            if (name != QLatin1String("seq") || width < 1 || width > 9)
-                return fail(tr("Only {seq} takes a width, from 1 to 9: {seq:3}."));
-        }
-        if (name == QLatin1String("seq"))
-            ++seqCount;
-    }
-    if (seqCount != 1)
-        return fail(tr("The number pattern needs exactly one {seq} placeholder."));
-    return true;
+    return NumberPattern::isValid(pattern, error);
 }
 
 QString RegistrationNumber::effectivePattern(const QString &pattern)

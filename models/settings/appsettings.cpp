@@ -3,8 +3,7 @@
 #include "common/nameduuid.h"
 #include "common/textrules.h"
 #include "master/masterdata.h"
-#include "ppid/ppiddeadlinerecompute.h"
-#include "ppid/registrationnumber.h"
+#include "settings/numberpattern.h"
 #include "store/blobstore.h"
 #include "store/changewriter.h"
 #include "store/database.h"
@@ -53,7 +52,7 @@ bool AppSettings::isValid(const QString &key, const QString &value, QString *err
         !QTime::fromString(value, QStringLiteral("HH:mm")).isValid())
         return fail(tr("Working hours must be written as HH:MM, for example 07:30."));
     if ((key == QLatin1String(PpidNumberPattern) || key == QLatin1String(PpidObjectionNumberPattern)) &&
-        !RegistrationNumber::isValidPattern(value, error))
+        !NumberPattern::isValid(value, error))
         return false;
     if (key == QLatin1String(RegencyName) && value.trimmed().isEmpty())
         return fail(tr("The regency name must not be empty."));
@@ -95,12 +94,69 @@ bool AppSettings::setValues(const QMap<QString, QString> &values, QString *error
         if (!ok)
             return false;
     }
-    if (!tx.commit(error))
+    // Whether cuti bersama are working days moves the PPID deadlines: PpidDeadlineWatcher
+    // follows the committed settings rows.
+    return tx.commit(error);
+}
+
+bool AppSettings::setValues(const QMap<QString, QString> &started, const QMap<QString, QString> &values,
+                            QString *error, QList<StaleField> *stale)
+{
+    if (m_actor.role != Role::Admin) {
+        if (error)
+            *error = tr("Only an administrator may change the settings.");
         return false;
-    // Whether cuti bersama are working days moves the PPID deadlines.
-    if (values.contains(QLatin1String(CutiBersamaWorking)) && m_db.transactionDepth() == 0)
-        PpidDeadlineRecompute::afterHolidaysChanged(m_db, m_actor.username);
-    return true;
+    }
+    QMap<QString, QString> changed;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!started.contains(it.key()) || started.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    if (changed.isEmpty())
+        return true;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        if (!isValid(it.key(), it.value(), error))
+            return false;
+    }
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    ChangeWriter &writer = m_db.writer();
+    QList<StaleField> refused;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        const QString id = settingId(it.key());
+        const QVariantMap existing = writer.row(QStringLiteral("settings"), id);
+        const QString from = started.value(it.key());
+        if (existing.isEmpty()) {
+            // Never stored: the form started from the default, so nobody can have changed it.
+            if (!writer.insertWithId(m_actor.userId, QStringLiteral("settings"), id,
+                                     {{QStringLiteral("key"), it.key()}, {QStringLiteral("value"), it.value()}}, error))
+                return false;
+            continue;
+        }
+        // A row a colleague created since the form was filled counts as changed underneath.
+        QList<StaleField> one;
+        QString message;
+        if (!writer.patch(m_actor.userId, QStringLiteral("settings"), id, {{QStringLiteral("value"), from}},
+                          {{QStringLiteral("value"), it.value()}}, &message, &one)) {
+            if (one.isEmpty()) {
+                if (error)
+                    *error = message;
+                return false;
+            }
+            for (StaleField &f : one)
+                f.field = it.key();
+            refused += one;
+        }
+    }
+    if (!refused.isEmpty()) {
+        if (error)
+            *error = ChangeWriter::staleMessage(refused);
+        if (stale)
+            *stale = refused;
+        return false; // the transaction rolls back what was written before the refusal
+    }
+    return tx.commit(error);
 }
 
 QString AppSettings::regencyName() const
@@ -150,13 +206,13 @@ bool AppSettings::cutiBersamaIsWorkingDay() const
 QString AppSettings::ppidNumberPattern() const
 {
     const QString pattern = value(QLatin1String(PpidNumberPattern));
-    return pattern.trimmed().isEmpty() ? RegistrationNumber::defaultPattern() : pattern;
+    return pattern.trimmed().isEmpty() ? NumberPattern::defaultRequestPattern() : pattern;
 }
 
 QString AppSettings::ppidObjectionNumberPattern() const
 {
     const QString pattern = value(QLatin1String(PpidObjectionNumberPattern));
-    return pattern.trimmed().isEmpty() ? RegistrationNumber::defaultObjectionPattern() : pattern;
+    return pattern.trimmed().isEmpty() ? NumberPattern::defaultObjectionPattern() : pattern;
 }
 
 namespace {

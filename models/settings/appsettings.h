@@ -11,6 +11,7 @@
 namespace Humas {
 
 class Database;
+struct StaleField;
 
 /**
  * Settings that belong to the regency and sync to every PC: name, letterhead, emblem,
@@ -40,8 +41,18 @@ public:
 
     QString value(const QString &key, const QString &fallback = {}) const;
     bool setValue(const QString &key, const QString &value, QString *error);
-    /** Sets several keys in one transaction; validates all first. */
+    /** Sets several keys in one transaction; validates all first. For writes the program decides. */
     bool setValues(const QMap<QString, QString> &values, QString *error);
+    /**
+     * A user's edit of the settings as a patch, in one transaction: the keys of @p values
+     * whose value differs from @p started (the values the form was filled from), each written
+     * only if the stored value is still the one in @p started. If a colleague changed one of
+     * them meanwhile, nothing is written and false is returned with both values in @p error
+     * (the keys in @p stale, may be null; the form names them by its labels).
+     */
+    bool setValues(const QMap<QString, QString> &started, const QMap<QString, QString> &values, QString *error,
+                   QList<StaleField> *stale = nullptr);
+
 
     QString regencyName() const;
     QStringList letterheadLines() const;

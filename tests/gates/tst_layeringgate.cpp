@@ -89,6 +89,19 @@ private Q_SLOTS:
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join('\n')));
     }
 
+    /**
+     * Issue 9: reference data and settings know nothing of PPID; the PPID deadlines follow
+     * holiday and setting changes through the ChangeFeed (PpidDeadlineWatcher).
+     */
+    void masterAndSettingsDoNotCallIntoPpid()
+    {
+        const QRegularExpression ppid("#\\s*include\\s*[<\"](models/)?ppid/");
+        QStringList bad;
+        for (const char *folder : {"models/master", "models/settings"})
+            bad += offenders(QString::fromLatin1(folder), ppid);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join('\n')));
+    }
+
     void noStrayDebugOutput()
     {
         const QRegularExpression debug("\\bqDebug\\s*\\(");

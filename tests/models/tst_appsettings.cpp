@@ -1,4 +1,5 @@
 #include "settings/appsettings.h"
+#include "store/changewriter.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
@@ -95,6 +96,38 @@ private Q_SLOTS:
         QCOMPARE(t.count("blobs"), 1);
         QVERIFY(s.setEmblem(png, &error)); // same content: stored once
         QCOMPARE(t.count("blobs"), 1);
+    }
+
+    // Issue 9: the settings form saves a patch against the values it was filled from.
+    void staleFormKeepsAColleaguesSettingAndRefusesTheSameOne()
+    {
+        TestDatabase t(TestDatabase::Seed::Base);
+        AppSettings settings(t.db(), Actor::system());
+        QString error;
+        QVERIFY(settings.setValues({{AppSettings::RegencyName, "Kabupaten Parigi Moutong"}, {AppSettings::City, "Parigi"}},
+                                   &error));
+        const QMap<QString, QString> opened = {{AppSettings::RegencyName, "Kabupaten Parigi Moutong"},
+                                               {AppSettings::City, "Parigi"},
+                                               {AppSettings::OfficeAddress, ""}};
+        // A colleague changes the city (and sets an address nobody had set).
+        QVERIFY(settings.setValues(opened, {{AppSettings::City, "Parigi Kota"}, {AppSettings::OfficeAddress, "Jl. Trans Sulawesi"}},
+                                   &error));
+        // The stale form changes only the regency name: the colleague's values stay.
+        QVERIFY2(settings.setValues(opened, {{AppSettings::RegencyName, "Kab. Parigi Moutong"}}, &error), qPrintable(error));
+        QCOMPARE(settings.regencyName(), QString("Kab. Parigi Moutong"));
+        QCOMPARE(settings.city(), QString("Parigi Kota"));
+        QCOMPARE(settings.officeAddress(), QString("Jl. Trans Sulawesi"));
+        // The same form changing the city or the address is refused with both values, nothing written.
+        const int outbox = t.count("outbox");
+        QList<StaleField> stale;
+        QVERIFY(!settings.setValues(opened, {{AppSettings::City, "Tinombo"}, {AppSettings::Letterhead, "PEMERINTAH"}}, &error, &stale));
+        QCOMPARE(stale.size(), 1);
+        QCOMPARE(stale.first().field, QString(AppSettings::City));
+        QVERIFY2(error.contains("\"Parigi Kota\"") && error.contains("\"Tinombo\""), qPrintable(error));
+        QCOMPARE(t.count("outbox"), outbox);
+        QCOMPARE(settings.value(AppSettings::Letterhead), QString()); // the other key rolled back too
+        QVERIFY(!settings.setValues(opened, {{AppSettings::OfficeAddress, "Jl. Lain"}}, &error, &stale));
+        QCOMPARE(settings.officeAddress(), QString("Jl. Trans Sulawesi"));
     }
 
     void settingIdsAreStable()

@@ -48,24 +48,56 @@ private Q_SLOTS:
         QCOMPARE(holidays.headerData(0, Qt::Horizontal).toString(), MasterData::label("Date"));
     }
 
-    void reloadAfterChanges()
+    // Issue 9: the model follows the store's ChangeFeed; nobody calls reload().
+    void followsWritesWithoutReload()
     {
         TestDatabase t(TestDatabase::Seed::Base);
         RecordTableModel model(std::make_unique<OpdRepository>(t.db(), Actor::system()));
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        // Writes through another repository object on the same connection (another page, the sync).
+        OpdRepository elsewhere(t.db(), Actor::system());
         QString id;
+        QString other;
         QString error;
-        QVERIFY(model.repository()->insert({{"code", "B"}, {"name", "Bappeda"}}, &id, &error));
-        QVERIFY(model.repository()->insert({{"code", "A"}, {"name", "Dinas Arsip"}}, &id, &error));
-        model.reload();
-        QCOMPARE(reset.count(), 1);
+        QVERIFY(elsewhere.insert({{"code", "B"}, {"name", "Bappeda"}}, &id, &error));
+        QVERIFY(elsewhere.insert({{"code", "A"}, {"name", "Dinas Arsip"}}, &other, &error));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, 1).data().toString(), QString("Bappeda")); // ordered by name
-        QVERIFY(model.repository()->remove(id, &error));
-        model.reload();
+        // An edit of a shown row is announced for that row only, without a reset.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY2(elsewhere.update(id, elsewhere.get(id).values, {{"name", "Bappelitbangda"}}, &error), qPrintable(error));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), model.rowOf(id));
+        QCOMPARE(model.index(model.rowOf(id), 1).data().toString(), QString("Bappelitbangda"));
+        // A delete removes the row.
+        QVERIFY(elsewhere.remove(other, &error));
         QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowOf(other), -1);
+        // A write to another table leaves the model alone.
+        reset.clear();
+        changed.clear();
+        QVERIFY(KecamatanRepository(t.db(), Actor::system()).insert({{"name", "Sausu"}}, nullptr, &error));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void followsItsReferences()
+    {
+        TestDatabase t(TestDatabase::Seed::ParigiMoutong);
+        KecamatanRepository kecamatan(t.db(), Actor::system());
+        const QString parigi = kecamatan.findBy("name", "Parigi").id;
+        QString error;
+        QVERIFY(VenueRepository(t.db(), Actor::system())
+                    .insert({{"name", "Aula Kantor Bupati"}, {"kecamatan_id", parigi}}, nullptr, &error));
+        RecordTableModel venues(std::make_unique<VenueRepository>(t.db(), Actor::system()));
+        QAbstractItemModelTester tester(&venues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(venues.index(0, 1).data().toString(), QString("Parigi"));
+        QVERIFY2(kecamatan.update(parigi, kecamatan.get(parigi).values, {{"name", "Parigi Kota"}}, &error),
+                 qPrintable(error));
+        QCOMPARE(venues.index(0, 1).data().toString(), QString("Parigi Kota"));
     }
 
     void usersTableHidesThePassword()

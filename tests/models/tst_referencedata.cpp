@@ -1,6 +1,7 @@
 #include "auth/userrepository.h"
 #include "master/masterdata.h"
 #include "master/referencerepositories.h"
+#include "store/changewriter.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 
@@ -247,9 +248,72 @@ private Q_SLOTS:
         OpdRepository opd(t.db(), Actor::system());
         const Record dinkes = opd.findBy("code", "DINKES");
         QString error;
-        QVERIFY2(opd.update(dinkes.id, {{"code", "DINKES"}, {"pic_name", "Budi"}}, &error), qPrintable(error));
-        QVERIFY(!opd.update(dinkes.id, {{"code", "BPBD"}}, &error));
+        QVERIFY2(opd.update(dinkes.id, opd.get(dinkes.id).values, {{"code", "DINKES"}, {"pic_name", "Budi"}}, &error), qPrintable(error));
+        QVERIFY(!opd.update(dinkes.id, opd.get(dinkes.id).values, {{"code", "BPBD"}}, &error));
         QVERIFY(error.contains("already used"));
+    }
+
+    // Issue 9: two Data Master editors open the same OPD; the colleague saves first.
+    void staleCopyKeepsAColleaguesField()
+    {
+        TestDatabase t(TestDatabase::Seed::ParigiMoutong);
+        OpdRepository opd(t.db(), Actor::system());
+        const Record opened = opd.findBy("code", "DINKES");
+        QString error;
+        QVERIFY2(opd.update(opened.id, opd.get(opened.id).values, {{"pic_name", "Budi"}, {"pic_phone", "0812 3456 7890"}},
+                            &error),
+                 qPrintable(error));
+        // The second editor changes only the name, from the copy it opened before.
+        QVERIFY2(opd.update(opened.id, opened.values, {{"name", "Dinas Kesehatan dan KB"}}, &error), qPrintable(error));
+        const Record stored = opd.get(opened.id);
+        QCOMPARE(stored.text("name"), QString("Dinas Kesehatan dan KB"));
+        QCOMPARE(stored.text("pic_name"), QString("Budi"));
+        QCOMPARE(stored.text("pic_phone"), QString("081234567890"));
+    }
+
+    void staleCopyRefusesTheSameField()
+    {
+        TestDatabase t(TestDatabase::Seed::ParigiMoutong);
+        OpdRepository opd(t.db(), Actor::system());
+        const Record opened = opd.findBy("code", "DINKES");
+        QString error;
+        QVERIFY(opd.update(opened.id, opd.get(opened.id).values, {{"pic_name", "Budi"}}, &error));
+        const int outbox = t.count("outbox");
+        QList<StaleField> stale;
+        QVERIFY(!opd.update(opened.id, opened.values, {{"pic_name", "Rina"}, {"name", "Dinkes"}}, &error, &stale));
+        QCOMPARE(stale.size(), 1);
+        QCOMPARE(stale.first().field, QString("pic_name"));
+        QCOMPARE(stale.first().current.toString(), QString("Budi"));
+        QCOMPARE(stale.first().mine.toString(), QString("Rina"));
+        // Both values, under the field's label; nothing written.
+        QVERIFY2(error.contains("\"Budi\"") && error.contains("\"Rina\"") &&
+                     error.contains(MasterData::label(MasterData::opd().field("pic_name")->label)),
+                 qPrintable(error));
+        QCOMPARE(t.count("outbox"), outbox);
+        QCOMPARE(opd.get(opened.id).text("pic_name"), QString("Budi"));
+        QCOMPARE(opd.get(opened.id).text("name"), opened.text("name"));
+    }
+
+    // Undo (RecordCommand) writes back only what it changed, against the value it wrote.
+    void undoKeepsAColleaguesField()
+    {
+        TestDatabase t(TestDatabase::Seed::ParigiMoutong);
+        OpdRepository opd(t.db(), Actor::system());
+        const Record opened = opd.findBy("code", "DINKES");
+        const QVariantMap before = {{"name", opened.values.value("name")}};
+        const QVariantMap after = {{"name", "Dinas Kesehatan dan KB"}};
+        QString error;
+        QVERIFY(opd.update(opened.id, opened.values, after, &error));
+        QVERIFY(opd.update(opened.id, opd.get(opened.id).values, {{"pic_name", "Budi"}}, &error)); // the colleague
+        QVERIFY2(opd.update(opened.id, after, before, &error), qPrintable(error));              // undo
+        QCOMPARE(opd.get(opened.id).text("name"), opened.text("name"));
+        QCOMPARE(opd.get(opened.id).text("pic_name"), QString("Budi"));
+        // Redo, then a colleague renames it: undo is refused rather than overwriting them.
+        QVERIFY(opd.update(opened.id, before, after, &error));
+        QVERIFY(opd.update(opened.id, opd.get(opened.id).values, {{"name", "Dinkes PPKB"}}, &error));
+        QVERIFY(!opd.update(opened.id, after, before, &error));
+        QVERIFY2(error.contains("Dinkes PPKB") && error.contains(opened.text("name")), qPrintable(error));
+        QCOMPARE(opd.get(opened.id).text("name"), QString("Dinkes PPKB"));
     }
 
     void cannotDeleteWhatIsStillUsed()
@@ -290,14 +354,14 @@ private Q_SLOTS:
         const Actor admin = t.addUser("admin", "admin", "sandi-admin-1");
         UserRepository users(t.db(), admin);
         QString error;
-        QVERIFY(!users.update(admin.userId, {{"role", "pimpinan"}}, &error));
+        QVERIFY(!users.update(admin.userId, users.get(admin.userId).values, {{"role", "pimpinan"}}, &error));
         QVERIFY(error.contains("last active administrator"));
-        QVERIFY(!users.update(admin.userId, {{"active", 0}}, &error));
+        QVERIFY(!users.update(admin.userId, users.get(admin.userId).values, {{"active", 0}}, &error));
         QVERIFY(!users.remove(admin.userId, &error));
         const Actor other = t.addUser("admin2", "admin", "sandi-admin-2");
         QVERIFY(!users.remove(admin.userId, &error)); // not yourself
         QVERIFY(error.contains("own account"));
-        QVERIFY2(users.update(other.userId, {{"role", "pimpinan"}}, &error), qPrintable(error));
+        QVERIFY2(users.update(other.userId, users.get(other.userId).values, {{"role", "pimpinan"}}, &error), qPrintable(error));
     }
 
     void editingAUserKeepsThePasswordUnlessGiven()
@@ -307,10 +371,10 @@ private Q_SLOTS:
         const Actor ppid = t.addUser("ppid1", "ppid", "sandi-ppid-1");
         UserRepository users(t.db(), admin);
         QString error;
-        QVERIFY(users.update(ppid.userId, {{"display_name", "Petugas PPID"}, {"password", ""}}, &error));
+        QVERIFY(users.update(ppid.userId, users.get(ppid.userId).values, {{"display_name", "Petugas PPID"}, {"password", ""}}, &error));
         Actor a;
         QVERIFY(users.authenticate("ppid1", "sandi-ppid-1", &a, &error));
-        QVERIFY(users.update(ppid.userId, {{"password", "sandi-baru-99"}}, &error));
+        QVERIFY(users.update(ppid.userId, users.get(ppid.userId).values, {{"password", "sandi-baru-99"}}, &error));
         QVERIFY(!users.authenticate("ppid1", "sandi-ppid-1", &a, &error));
         QVERIFY(users.authenticate("ppid1", "sandi-baru-99", &a, &error));
     }

@@ -121,7 +121,7 @@ private Q_SLOTS:
         const QList<Record> existing = repoFor(t.db(), table, Actor::system())->list();
         if (!existing.isEmpty()) {
             QVERIFY(!repo->remove(existing.first().id, &error));
-            QVERIFY(!repo->update(existing.first().id, {}, &error));
+            QVERIFY(!repo->update(existing.first().id, {}, {}, &error));
             QCOMPARE(t.count("outbox"), outbox);
         }
     }
@@ -162,7 +162,7 @@ private Q_SLOTS:
         const QString wrongPassword = error;
         QVERIFY(!users.authenticate("tidak-ada", "salah-sandi", &a, &error));
         QCOMPARE(error, wrongPassword); // does not reveal which user names exist
-        QVERIFY(users.update(id, {{"active", 0}}, &error));
+        QVERIFY(users.update(id, users.get(id).values, {{"active", 0}}, &error));
         QVERIFY(!users.authenticate("protokol1", "protokol-2026", &a, &error));
         QVERIFY(error.contains("disabled"));
         // The password is stored hashed only.

@@ -6,6 +6,7 @@
 #include "master/holidaycsv.h"
 #include "master/referencerepositories.h"
 #include "ppid/ppiddeadlinerecompute.h"
+#include "ppid/ppiddeadlinewatcher.h"
 #include "ppid/ppidobjectionrepository.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/workingcalendar.h"
@@ -65,6 +66,7 @@ private:
     std::unique_ptr<HumasTest::MockClock> m_clock;
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<PpidRequestRepository> m_repo;
+    std::unique_ptr<PpidDeadlineWatcher> m_watcher;
 };
 
 void TestDeadlines::initTestCase()
@@ -78,10 +80,13 @@ void TestDeadlines::init()
     m_db = std::make_unique<TestDatabase>(TestDatabase::Seed::Base);
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->error()));
     m_repo = std::make_unique<PpidRequestRepository>(m_db->db(), ppidActor());
+    // What the main window and the CLI set up: the deadlines follow the ChangeFeed.
+    m_watcher = std::make_unique<PpidDeadlineWatcher>(m_db->db(), ppidActor());
 }
 
 void TestDeadlines::cleanup()
 {
+    m_watcher.reset();
     m_repo.reset();
     m_db.reset();
     m_clock.reset();
@@ -112,7 +117,7 @@ void TestDeadlines::holidayRemovedInDataMaster()
     QString error;
     // Good Friday (3 April) taken out: the tenth working day comes one day earlier.
     QVERIFY2(holidays.remove(holidayId(QStringLiteral("2026-04-03")), &error), qPrintable(error));
-    QCOMPARE(holidays.lastRecomputedDeadlines(), 1);
+    QCOMPARE(m_watcher->lastMoved(), 1);
     QCOMPARE(m_repo->get(r.id).dueDate, QDate(2026, 4, 6));
     const PpidStatusChange last = m_repo->history(r.id).last();
     QCOMPARE(last.from, Ppid::Status::Diterima);
@@ -139,12 +144,13 @@ void TestDeadlines::holidayAddedInDataMaster()
     QCOMPARE(m_repo->get(r.id).dueDate, QDate(2026, 4, 8));
     // Changed into a cuti bersama (not counted by default): no move, no new history.
     const int historyBefore = m_repo->history(r.id).size();
-    QVERIFY2(holidays.update(holidayId(QStringLiteral("2026-04-01")),
+    const QString added = holidayId(QStringLiteral("2026-04-01"));
+    QVERIFY2(holidays.update(added, holidays.get(added).values,
                              {{QStringLiteral("kind"), QStringLiteral("cuti_bersama")}}, &error),
              qPrintable(error));
     QCOMPARE(m_repo->get(r.id).dueDate, QDate(2026, 4, 8));
     QCOMPARE(m_repo->history(r.id).size(), historyBefore);
-    QCOMPARE(holidays.lastRecomputedDeadlines(), 0);
+    QCOMPARE(m_watcher->lastMoved(), 0);
 }
 
 void TestDeadlines::holidayImportedFromCsv()
@@ -159,7 +165,7 @@ void TestDeadlines::holidayImportedFromCsv()
     HolidayCsv::ImportResult result;
     QVERIFY2(HolidayCsv::import(m_db->db(), ppidActor(), entries, &result, &error), qPrintable(error));
     QCOMPARE(result.added, 2);
-    QCOMPARE(result.recomputedDeadlines, 1);
+    QCOMPARE(m_watcher->lastMoved(), 1); // once, after the import's one commit
     QCOMPARE(m_repo->get(r.id).dueDate, QDate(2026, 4, 9));
 }
 
@@ -223,7 +229,7 @@ void TestDeadlines::objectionDeadlines()
                              nullptr, &error),
              qPrintable(error));
     QCOMPARE(objections.get(o.id).dueDate, QDate(2026, 5, 26));
-    QCOMPARE(holidays.lastRecomputedDeadlines(), 1); // the objection; the request moved too late to matter
+    QCOMPARE(m_watcher->lastMoved(), 1); // the objection; the request moved too late to matter
 }
 
 void TestDeadlines::recomputeIsIdempotent()
@@ -234,9 +240,10 @@ void TestDeadlines::recomputeIsIdempotent()
     QVERIFY(PpidDeadlineRecompute::afterHolidaysChanged(m_db->db(), QStringLiteral("x"), &error) >= 0);
     QCOMPARE(PpidDeadlineRecompute::afterHolidaysChanged(m_db->db(), QStringLiteral("x"), &error), 0);
     const QString before = PpidDeadlineRecompute::fingerprint(m_db->db());
-    QVERIFY(HolidayRepository(m_db->db(), ppidActor())
-                .update(holidayId(QStringLiteral("2026-04-03")),
-                        {{QStringLiteral("name"), QStringLiteral("Jumat Agung")}}, &error));
+    HolidayRepository holidays(m_db->db(), ppidActor());
+    const QString goodFriday = holidayId(QStringLiteral("2026-04-03"));
+    QVERIFY(holidays.update(goodFriday, holidays.get(goodFriday).values,
+                            {{QStringLiteral("name"), QStringLiteral("Jumat Agung")}}, &error));
     // A new name does not change working days.
     QCOMPARE(PpidDeadlineRecompute::fingerprint(m_db->db()), before);
 }

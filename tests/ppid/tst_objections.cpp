@@ -6,6 +6,7 @@
 #include "ppid/ppidobjectionrepository.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/registrationnumber.h"
+#include "store/changewriter.h"
 #include "store/database.h"
 
 #include "mockclock.h"
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void updateValidation();
     void disputeWhenAtasanIsLate();
     void numberRequestAndFilingNeverChange();
+    void staleCopyKeepsAColleaguesField();
+    void staleCopyRefusesTheSameField();
     void readersMayNotWrite();
     void lists();
 
@@ -226,7 +229,7 @@ void TestObjections::atasanDecision()
     o.atasanDecisionDate = QDate(2026, 5, 20);
     o.requesterResponse = QStringLiteral("Tidak puas, akan ke Komisi Informasi");
     QString error;
-    QVERIFY2(m_repo->update(o, &error), qPrintable(error));
+    QVERIFY2(m_repo->update(m_repo->get(o.id), o, &error), qPrintable(error));
     PpidObjection stored = m_repo->get(o.id);
     QCOMPARE(stored.atasanDecision, QStringLiteral("ditolak"));
     QCOMPARE(stored.atasanDecisionDate, QDate(2026, 5, 20));
@@ -235,10 +238,10 @@ void TestObjections::atasanDecision()
     QCOMPARE(stored.rev, 2);
     // The dispute may now be recorded.
     stored.disputeStage = QStringLiteral("mediasi");
-    QVERIFY2(m_repo->update(stored, &error), qPrintable(error));
+    QVERIFY2(m_repo->update(m_repo->get(stored.id), stored, &error), qPrintable(error));
     stored.disputeStage = QStringLiteral("putusan");
     stored.disputeOutcome = QStringLiteral("Informasi dinyatakan terbuka");
-    QVERIFY2(m_repo->update(stored, &error), qPrintable(error));
+    QVERIFY2(m_repo->update(m_repo->get(stored.id), stored, &error), qPrintable(error));
     QCOMPARE(m_repo->get(o.id).disputeOutcome, QStringLiteral("Informasi dinyatakan terbuka"));
 }
 
@@ -275,7 +278,7 @@ void TestObjections::updateValidation()
     o.disputeStage = stage;
     const int before = m_db->count(QStringLiteral("outbox"));
     QString error;
-    QVERIFY(!m_repo->update(o, &error));
+    QVERIFY(!m_repo->update(m_repo->get(o.id), o, &error));
     QVERIFY2(error.contains(message, Qt::CaseInsensitive), qPrintable(error));
     QCOMPARE(m_db->count(QStringLiteral("outbox")), before);
 }
@@ -287,7 +290,7 @@ void TestObjections::disputeWhenAtasanIsLate()
     m_clock->setNow(localMorning(QDate(2026, 5, 26)));
     o.disputeStage = QStringLiteral("diajukan");
     QString error;
-    QVERIFY2(m_repo->update(o, &error), qPrintable(error));
+    QVERIFY2(m_repo->update(m_repo->get(o.id), o, &error), qPrintable(error));
     QCOMPARE(m_repo->get(o.id).disputeStage, QStringLiteral("diajukan"));
 }
 
@@ -297,17 +300,17 @@ void TestObjections::numberRequestAndFilingNeverChange()
     QString error;
     PpidObjection changed = o;
     changed.number = QStringLiteral("999/KEB");
-    QVERIFY(!m_repo->update(changed, &error));
+    QVERIFY(!m_repo->update(m_repo->get(changed.id), changed, &error));
     changed = o;
     changed.requestId = QStringLiteral("other");
-    QVERIFY(!m_repo->update(changed, &error));
+    QVERIFY(!m_repo->update(m_repo->get(changed.id), changed, &error));
     changed = o;
     changed.filedAt = o.filedAt.addDays(-1);
-    QVERIFY(!m_repo->update(changed, &error));
+    QVERIFY(!m_repo->update(m_repo->get(changed.id), changed, &error));
     changed = o;
     changed.summary = QStringLiteral("Ringkasan diperbaiki");
     changed.dueDate = QDate(2030, 1, 1); // computed: ignored
-    QVERIFY2(m_repo->update(changed, &error), qPrintable(error));
+    QVERIFY2(m_repo->update(m_repo->get(changed.id), changed, &error), qPrintable(error));
     const PpidObjection stored = m_repo->get(o.id);
     QCOMPARE(stored.number, o.number);
     QCOMPARE(stored.summary, QStringLiteral("Ringkasan diperbaiki"));
@@ -323,7 +326,7 @@ void TestObjections::readersMayNotWrite()
     another.id.clear();
     QString error;
     QVERIFY(!reader.add(&another, &error));
-    QVERIFY(!reader.update(o, &error));
+    QVERIFY(!reader.update(reader.get(o.id), o, &error));
     QCOMPARE(reader.get(o.id).number, o.number); // reading is allowed
 }
 
@@ -341,4 +344,37 @@ void TestObjections::lists()
 }
 
 QTEST_GUILESS_MAIN(TestObjections)
+// Issue 9: the objection form saves a patch against the objection as it was opened.
+void TestObjections::staleCopyKeepsAColleaguesField()
+{
+    const PpidObjection opened = addObjection(QDate(2026, 4, 8));
+    QString error;
+    PpidObjection theirs = m_repo->get(opened.id);
+    theirs.notes = QStringLiteral("Berkas lengkap");
+    QVERIFY2(m_repo->update(m_repo->get(opened.id), theirs, &error), qPrintable(error));
+    PpidObjection mine = opened;
+    mine.summary = QStringLiteral("Ringkasan diperbaiki");
+    QVERIFY2(m_repo->update(opened, mine, &error), qPrintable(error));
+    const PpidObjection stored = m_repo->get(opened.id);
+    QCOMPARE(stored.summary, QStringLiteral("Ringkasan diperbaiki"));
+    QCOMPARE(stored.notes, QStringLiteral("Berkas lengkap"));
+}
+
+void TestObjections::staleCopyRefusesTheSameField()
+{
+    const PpidObjection opened = addObjection(QDate(2026, 4, 8));
+    QString error;
+    PpidObjection theirs = m_repo->get(opened.id);
+    theirs.notes = QStringLiteral("Berkas lengkap");
+    QVERIFY2(m_repo->update(m_repo->get(opened.id), theirs, &error), qPrintable(error));
+    PpidObjection mine = opened;
+    mine.notes = QStringLiteral("Berkas kurang KTP");
+    QList<StaleField> stale;
+    QVERIFY(!m_repo->update(opened, mine, &error, &stale));
+    QCOMPARE(stale.size(), 1);
+    QVERIFY2(error.contains(QStringLiteral("Berkas lengkap")) && error.contains(QStringLiteral("Berkas kurang KTP")),
+             qPrintable(error));
+    QCOMPARE(m_repo->get(opened.id).notes, QStringLiteral("Berkas lengkap"));
+}
+
 #include "tst_objections.moc"

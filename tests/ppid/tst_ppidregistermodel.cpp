@@ -86,6 +86,7 @@ private Q_SLOTS:
     void search();
     void searchFollowsEdits();
     void searchFindsRepositoryWrites();
+    void followsRepositoryWritesWithoutReload();
     void nikSearchOnlyForThoseWhoSeeIt();
     void sort_data();
     void sort();
@@ -383,13 +384,11 @@ void TestPpidRegisterModel::searchFollowsEdits()
     ChangeWriter &writer = m_db->db().writer();
     QString error;
     QVERIFY2(writer.update("test", "ppid_requests", id, {{"requester_name", "Budi Prasetyo"}}, &error), qPrintable(error));
-    model.reload();
-    QCOMPARE(model.rowCount(), 0); // the old name is gone from the index
+    QCOMPARE(model.rowCount(), 0); // the old name is gone from the index (the model followed the commit)
     model.setSearchText("Prasetyo");
     QCOMPARE(numbers(model), QStringList{"002/PPID/XI/2026"});
     // A deleted request (tombstone) is not found any more.
     QVERIFY2(writer.remove("test", "ppid_requests", id, &error), qPrintable(error));
-    model.reload();
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -419,6 +418,40 @@ void TestPpidRegisterModel::searchFindsRepositoryWrites()
     QCOMPARE(model.index(0, 0).data(M::DueDateRole).toDate(), r.dueDate);
     QCOMPARE(model.index(0, 0).data(M::DaysLeftRole).toInt(), 10);
     QVERIFY(!model.index(0, 0).data(M::DueSoonRole).toBool());
+}
+
+// Issue 9: the register follows the store's ChangeFeed; nobody calls reload().
+void TestPpidRegisterModel::followsRepositoryWritesWithoutReload()
+{
+    M model(m_db->db(), actor(Role::Ppid));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    PpidRequestRepository repo(m_db->db(), actor(Role::Ppid));
+    PpidRequest r;
+    r.receivedAt = Now.addSecs(-3600);
+    r.channel = Channel::Langsung;
+    r.requesterName = "Siti Rahmawati";
+    r.requesterNik = Nik;
+    r.requesterAddress = "Jl. Trans Sulawesi No. 12, Parigi";
+    r.requesterPhone = "081234567789";
+    r.information = "Dokumen RKPD Kabupaten 2026";
+    r.purpose = "Penelitian";
+    r.obtainMethod = "salinan_softcopy";
+    r.requesterEmail = "siti@contoh.id";
+    r.deliveryMethod = "email";
+    r.opdId = opd(1);
+    QString error;
+    QVERIFY2(repo.add(&r, &error), qPrintable(error));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, M::NumberColumn).data().toString(), r.regNumber);
+    // A user's edit through the repository shows at once.
+    PpidRequest edited = repo.get(r.id);
+    edited.information = "Dokumen KUA-PPAS 2026";
+    QVERIFY2(repo.update(repo.get(r.id), edited, &error), qPrintable(error));
+    QCOMPARE(model.index(0, M::InformationColumn).data().toString(), QString("Dokumen KUA-PPAS 2026"));
+    // A status step too.
+    QVERIFY2(repo.setStatus(repo.get(r.id), Status::Diproses, QString(), &error), qPrintable(error));
+    QCOMPARE(model.index(0, 0).data(M::StatusRole).toInt(), int(Status::Diproses));
 }
 
 void TestPpidRegisterModel::nikSearchOnlyForThoseWhoSeeIt()

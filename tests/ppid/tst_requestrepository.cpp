@@ -6,6 +6,7 @@
 #include "master/referencerepositories.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/registrationnumber.h"
+#include "store/changewriter.h"
 #include "store/database.h"
 
 #include "mockclock.h"
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void extensionOnlyOnce();
     void extensionOnTheDueDay();
     void numberNeverChanges();
+    void staleCopyKeepsAColleaguesField();
+    void staleCopyRefusesTheSameField();
     void masking_data();
     void masking();
     void opdScope();
@@ -304,7 +307,7 @@ void TestRequestRepository::rolesThatMayNotWrite()
     QVERIFY(!error.isEmpty());
     QVERIFY(!repo.setStatus(existing, Status::Diproses, QString(), &error));
     QVERIFY(!repo.extend(existing.id, QStringLiteral("alasan"), &error));
-    QVERIFY(!repo.update(existing, &error));
+    QVERIFY(!repo.update(repo.get(existing.id), existing, &error));
     QCOMPARE(writes(), before);
     // Admin may.
     PpidRequestRepository admin(m_db->db(), actor(QStringLiteral("admin"), Role::Admin));
@@ -609,19 +612,19 @@ void TestRequestRepository::numberNeverChanges()
     QString error;
     PpidRequest changed = r;
     changed.regNumber = QStringLiteral("999/PPID/III/2026");
-    QVERIFY(!m_repo->update(changed, &error));
+    QVERIFY(!m_repo->update(m_repo->get(changed.id), changed, &error));
     QVERIFY2(error.contains(r.regNumber), qPrintable(error));
     changed = r;
     changed.receivedAt = r.receivedAt.addSecs(-3600);
-    QVERIFY(!m_repo->update(changed, &error));
+    QVERIFY(!m_repo->update(m_repo->get(changed.id), changed, &error));
     changed = r;
     changed.status = Status::Diproses;
-    QVERIFY(!m_repo->update(changed, &error));
+    QVERIFY(!m_repo->update(m_repo->get(changed.id), changed, &error));
 
     changed = r;
     changed.information = QStringLiteral("Dokumen RKPD dan KUA-PPAS 2026");
     changed.requesterPhone = QStringLiteral("0812 9999 8888");
-    QVERIFY2(m_repo->update(changed, &error), qPrintable(error));
+    QVERIFY2(m_repo->update(m_repo->get(changed.id), changed, &error), qPrintable(error));
     const PpidRequest stored = m_repo->get(r.id);
     QCOMPARE(stored.regNumber, r.regNumber);
     QCOMPARE(stored.information, changed.information);
@@ -753,4 +756,58 @@ void TestRequestRepository::listByLocalDates()
 }
 
 QTEST_GUILESS_MAIN(TestRequestRepository)
+// Issue 9: an edit is a patch against what the editor opened. Two desks open the same request;
+// the colleague saves first.
+void TestRequestRepository::staleCopyKeepsAColleaguesField()
+{
+    const PpidRequest opened = addSample();
+    PpidRequestRepository colleague(m_db->db(), actor(QStringLiteral("ppid2"), Role::Ppid));
+    QString error;
+    PpidRequest theirs = colleague.get(opened.id);
+    theirs.notes = QStringLiteral("Bawa undangan asli");
+    theirs.purpose = QStringLiteral("Bahan liputan");
+    QVERIFY2(colleague.update(colleague.get(opened.id), theirs, &error), qPrintable(error));
+    // The first desk still shows the old copy and changes only the information asked for.
+    PpidRequest mine = opened;
+    mine.information = QStringLiteral("Dokumen RKPD 2026");
+    QVERIFY2(m_repo->update(opened, mine, &error), qPrintable(error));
+    const PpidRequest stored = m_repo->get(opened.id);
+    QCOMPARE(stored.information, QStringLiteral("Dokumen RKPD 2026"));
+    QCOMPARE(stored.notes, QStringLiteral("Bawa undangan asli")); // not wiped by the stale copy
+    QCOMPARE(stored.purpose, QStringLiteral("Bahan liputan"));
+    // The outbox entry of the second save names only the field it changed.
+    QSqlQuery q(m_db->db().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT changes FROM outbox WHERE entity = 'ppid_requests' ORDER BY seq DESC LIMIT 1")));
+    QVERIFY(q.next());
+    const QString changes = q.value(0).toString();
+    QVERIFY2(changes.contains(QStringLiteral("information")) && !changes.contains(QStringLiteral("notes")),
+             qPrintable(changes));
+}
+
+void TestRequestRepository::staleCopyRefusesTheSameField()
+{
+    const PpidRequest opened = addSample();
+    PpidRequestRepository colleague(m_db->db(), actor(QStringLiteral("ppid2"), Role::Ppid));
+    QString error;
+    PpidRequest theirs = colleague.get(opened.id);
+    theirs.notes = QStringLiteral("Pemohon datang lagi Senin");
+    QVERIFY2(colleague.update(colleague.get(opened.id), theirs, &error), qPrintable(error));
+    const int outbox = m_db->count(QStringLiteral("outbox"));
+    PpidRequest mine = opened;
+    mine.notes = QStringLiteral("Sudah ditelepon");
+    mine.information = QStringLiteral("Dokumen RKPD 2026");
+    QList<StaleField> stale;
+    QVERIFY(!m_repo->update(opened, mine, &error, &stale));
+    QCOMPARE(stale.size(), 1);
+    QCOMPARE(stale.first().field, QStringLiteral("notes"));
+    QCOMPARE(stale.first().current.toString(), QStringLiteral("Pemohon datang lagi Senin"));
+    QCOMPARE(stale.first().mine.toString(), QStringLiteral("Sudah ditelepon"));
+    QVERIFY2(error.contains(QStringLiteral("Pemohon datang lagi Senin")) && error.contains(QStringLiteral("Sudah ditelepon")),
+             qPrintable(error));
+    // Nothing of the refused save is written, not even the field nobody else touched.
+    QCOMPARE(m_db->count(QStringLiteral("outbox")), outbox);
+    QCOMPARE(m_repo->get(opened.id).information, opened.information);
+    QCOMPARE(m_repo->get(opened.id).notes, QStringLiteral("Pemohon datang lagi Senin"));
+}
+
 #include "tst_requestrepository.moc"

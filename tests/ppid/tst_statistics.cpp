@@ -140,7 +140,7 @@ void TestStatistics::initTestCase()
     ob.atasanDecision = QStringLiteral("ditolak");
     ob.atasanDecisionDate = QDate(2026, 4, 20);
     ob.disputeStage = QStringLiteral("diajukan");
-    QVERIFY2(objections.update(ob, &error), qPrintable(error));
+    QVERIFY2(objections.update(objections.get(ob.id), ob, &error), qPrintable(error));
 }
 
 void TestStatistics::cleanupTestCase()

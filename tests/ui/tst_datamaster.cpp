@@ -191,6 +191,37 @@ private Q_SLOTS:
         QCOMPARE(tab()->model()->repository()->get(first.id).text("pic_name"), QString("Ibu Ratna"));
     }
 
+    // Issue 9: a colleague saved the same field while the dialog was open: the save is refused
+    // with both values in a message, and the dialog stays open with what the user typed.
+    void refusedSaveShowsBothValuesAndKeepsTheTyping()
+    {
+        openPage("admin");
+        const Humas::Record first = tab()->model()->record(0);
+        tab()->selectId(first.id);
+        RecordEditDialog *dialog = openEditor("editButton");
+        QVERIFY(dialog);
+        type(dialog, "pic_name", "Ibu Ratna");
+        // Meanwhile the colleague's save arrives (same connection: another page, or a sync pull).
+        QString error;
+        Humas::OpdRepository colleague(m_db->db(), Humas::Actor::system());
+        QVERIFY2(colleague.update(first.id, colleague.get(first.id).values, {{"pic_name", "Pak Anwar"}}, &error),
+                 qPrintable(error));
+        const int outbox = m_db->count("outbox");
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QTest::mouseClick(dialog->findChild<QPushButton *>("saveButton"), Qt::LeftButton);
+        const QString shown = MessageBox::lastText();
+        QVERIFY2(shown.contains("\"Pak Anwar\"") && shown.contains("\"Ibu Ratna\""), qPrintable(shown));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->result(), 0);
+        QCOMPARE(dialog->findChild<QLineEdit *>("field_pic_name")->text(), QString("Ibu Ratna"));
+        QVERIFY(dialog->errorText().contains("Pak Anwar"));
+        QCOMPARE(m_db->count("outbox"), outbox);
+        QCOMPARE(colleague.get(first.id).text("pic_name"), QString("Pak Anwar"));
+        // The table shows the colleague's value without a reload.
+        QCOMPARE(tab()->model()->record(tab()->model()->rowOf(first.id)).text("pic_name"), QString("Pak Anwar"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>("cancelButton"), Qt::LeftButton);
+    }
+
     void deleteAsksAndUndoRestores()
     {
         openPage("admin");

@@ -13,10 +13,12 @@
 #include "common/uilogging.h"
 #include "master/datamasterpage.h"
 #include "master/recordtab.h"
+#include "ppid/ppiddeadlinewatcher.h"
 #include "ppid/ppidpage.h"
 #include "settings/appsettings.h"
 #include "settings/localpreferences.h"
 #include "store/autobackup.h"
+#include "store/changefeed.h"
 #include "store/database.h"
 
 #include <QAction>
@@ -107,6 +109,23 @@ MainWindow::MainWindow(Humas::Database &db, const Humas::Actor &actor, QWidget *
     createStatusBar();
     retranslateUi();
     restorePreferences();
+    // The deadlines of open PPID requests follow holiday and setting changes, from any page.
+    new Humas::PpidDeadlineWatcher(m_db, m_actor, this);
+    connect(m_db.changeFeed(), &Humas::ChangeFeed::committed, this, &MainWindow::onCommitted);
+}
+
+void MainWindow::onCommitted(const Humas::ChangeSet &changes)
+{
+    // The header and the status bar show the regency's settings and the signed-in user's name,
+    // whoever changed them (the settings dialog, Data Master, later a sync pull).
+    if (changes.contains(QStringLiteral("settings")))
+        updateHeader();
+    if (changes.rows(QStringLiteral("users")).contains(m_actor.userId)) {
+        const Humas::Record user = Humas::UserRepository(m_db, m_actor).get(m_actor.userId);
+        if (user.isValid())
+            m_userDisplayName = user.text(QStringLiteral("display_name"));
+        updateStatusBar();
+    }
 }
 
 MainWindow::~MainWindow()
@@ -302,6 +321,14 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About HumasDesk"));
 
+    updateStatusBar();
+
+    setWindowTitle(tr("%1 — HumasDesk").arg(pageTitle(currentPage())));
+    updateHeader();
+}
+
+void MainWindow::updateStatusBar()
+{
     const QFileInfo dbFile(m_db.path());
     m_statusDatabase->setText(tr("Database: %1").arg(dbFile.fileName()));
     m_statusDatabase->setToolTip(QDir::toNativeSeparators(dbFile.absoluteFilePath()));
@@ -309,9 +336,6 @@ void MainWindow::retranslateUi()
     m_statusUser->setToolTip(tr("Signed in as %1").arg(m_actor.username));
     m_statusSync->setText(tr("Sync: not configured"));
     m_statusSync->setToolTip(tr("Synchronisation with colleagues has not been set up on this computer."));
-
-    setWindowTitle(tr("%1 — HumasDesk").arg(pageTitle(currentPage())));
-    updateHeader();
 }
 
 void MainWindow::updateHeader()
@@ -478,8 +502,7 @@ void MainWindow::startDailyBackup(const QDate &day)
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_db, m_actor, this);
-    dialog.exec();
-    updateHeader();
+    dialog.exec(); // the header follows the saved settings through the ChangeFeed
 }
 
 void MainWindow::showAbout()

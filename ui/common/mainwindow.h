@@ -16,6 +16,7 @@ class QStackedWidget;
 class QThread;
 
 namespace Humas {
+class ChangeSet;
 class Database;
 }
 
@@ -90,6 +91,8 @@ private:
     void savePreferences();
     void retranslateUi();
     void updateHeader();
+    void updateStatusBar();
+    void onCommitted(const Humas::ChangeSet &changes);
     void onSidebarRowChanged(int row);
 
     Humas::Database &m_db;

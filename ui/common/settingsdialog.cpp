@@ -2,10 +2,13 @@
 
 #include "common/errorlabel.h"
 #include "common/filedialogs.h"
+#include "common/messagebox.h"
+#include "common/stalefields.h"
 #include "common/translations.h"
 #include "ppid/registrationnumber.h"
 #include "settings/appsettings.h"
 #include "settings/localpreferences.h"
+#include "store/changewriter.h"
 #include "store/database.h"
 #include "store/openfiles.h"
 
@@ -188,6 +191,10 @@ void SettingsDialog::load()
     m_deskCode->setText(Humas::RegistrationNumber::deskCode(m_db));
     showEmblem(settings.emblem());
     m_language->setCurrentIndex(m_language->findData(Humas::Translations::language()));
+    m_shown = formValues();
+    m_stored.clear();
+    for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it)
+        m_stored.insert(it.key(), settings.value(it.key()));
 }
 
 void SettingsDialog::showEmblem(const QByteArray &data)
@@ -245,6 +252,32 @@ QString SettingsDialog::errorText() const
     return m_error->message();
 }
 
+QMap<QString, QString> SettingsDialog::formValues() const
+{
+    const AppSettings settings(m_db, m_actor);
+    QStringList lines = m_letterhead->toPlainText().split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = line.trimmed();
+    while (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    // An emptied pattern means the default; one never set stays unset.
+    QString ppidPattern = m_ppidPattern->text().trimmed();
+    if (ppidPattern.isEmpty() && !settings.value(QLatin1String(AppSettings::PpidNumberPattern)).isEmpty())
+        ppidPattern = Humas::RegistrationNumber::defaultPattern();
+    return {
+        {QLatin1String(AppSettings::RegencyName), m_regencyName->text().trimmed()},
+        {QLatin1String(AppSettings::Letterhead), lines.join(QLatin1Char('\n'))},
+        {QLatin1String(AppSettings::OfficeAddress), m_officeAddress->text().trimmed()},
+        {QLatin1String(AppSettings::City), m_city->text().trimmed()},
+        {QLatin1String(AppSettings::TimeZoneCode), m_timeZone->currentData().toString()},
+        {QLatin1String(AppSettings::CutiBersamaWorking),
+         m_cutiBersama->isChecked() ? QStringLiteral("1") : QStringLiteral("0")},
+        {QLatin1String(AppSettings::WorkStart), m_workStart->time().toString(QStringLiteral("HH:mm"))},
+        {QLatin1String(AppSettings::WorkEnd), m_workEnd->time().toString(QStringLiteral("HH:mm"))},
+        {QLatin1String(AppSettings::PpidNumberPattern), ppidPattern},
+    };
+}
+
 void SettingsDialog::save()
 {
     AppSettings settings(m_db, m_actor);
@@ -261,34 +294,28 @@ void SettingsDialog::save()
         }
         m_pendingEmblem.clear();
     }
-    QStringList lines = m_letterhead->toPlainText().split(QLatin1Char('\n'));
-    for (QString &line : lines)
-        line = line.trimmed();
-    while (!lines.isEmpty() && lines.constLast().isEmpty())
-        lines.removeLast();
-    // An emptied pattern means the default; one never set stays unset.
-    QString ppidPattern = m_ppidPattern->text().trimmed();
-    if (ppidPattern.isEmpty() && !settings.value(QLatin1String(AppSettings::PpidNumberPattern)).isEmpty())
-        ppidPattern = Humas::RegistrationNumber::defaultPattern();
-    const QMap<QString, QString> wanted = {
-        {QLatin1String(AppSettings::RegencyName), m_regencyName->text().trimmed()},
-        {QLatin1String(AppSettings::Letterhead), lines.join(QLatin1Char('\n'))},
-        {QLatin1String(AppSettings::OfficeAddress), m_officeAddress->text().trimmed()},
-        {QLatin1String(AppSettings::City), m_city->text().trimmed()},
-        {QLatin1String(AppSettings::TimeZoneCode), m_timeZone->currentData().toString()},
-        {QLatin1String(AppSettings::CutiBersamaWorking),
-         m_cutiBersama->isChecked() ? QStringLiteral("1") : QStringLiteral("0")},
-        {QLatin1String(AppSettings::WorkStart), m_workStart->time().toString(QStringLiteral("HH:mm"))},
-        {QLatin1String(AppSettings::WorkEnd), m_workEnd->time().toString(QStringLiteral("HH:mm"))},
-        {QLatin1String(AppSettings::PpidNumberPattern), ppidPattern},
-    };
-    // Only what changed is written, so a colleague's change to another setting still merges.
+    // Only the settings the user changed are written, each against the value the form was
+    // filled from: a colleague's change of another setting stays, one of the same is refused.
+    const QMap<QString, QString> wanted = formValues();
     QMap<QString, QString> changed;
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-        if (settings.value(it.key()) != it.value())
+        if (m_shown.value(it.key()) != it.value())
             changed.insert(it.key(), it.value());
     }
-    if (!changed.isEmpty() && !settings.setValues(changed, &error)) {
+    QList<Humas::StaleField> stale;
+    if (!changed.isEmpty() && !settings.setValues(m_stored, changed, &error, &stale)) {
+        if (!stale.isEmpty()) {
+            error = staleFieldsMessage(stale, {{QLatin1String(AppSettings::RegencyName), m_regencyName},
+                                               {QLatin1String(AppSettings::Letterhead), m_letterhead},
+                                               {QLatin1String(AppSettings::OfficeAddress), m_officeAddress},
+                                               {QLatin1String(AppSettings::City), m_city},
+                                               {QLatin1String(AppSettings::TimeZoneCode), m_timeZone},
+                                               {QLatin1String(AppSettings::CutiBersamaWorking), m_cutiBersama},
+                                               {QLatin1String(AppSettings::WorkStart), m_workStart},
+                                               {QLatin1String(AppSettings::WorkEnd), m_workEnd},
+                                               {QLatin1String(AppSettings::PpidNumberPattern), m_ppidPattern}});
+            MessageBox::critical(this, windowTitle(), error);
+        }
         m_error->showMessage(error);
         return;
     }

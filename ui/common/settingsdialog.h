@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMap>
+
 #include "auth/role.h"
 
 #include <QByteArray>
@@ -50,6 +52,8 @@ protected:
 private:
     void buildUi();
     void load();
+    /** The regency settings as the form holds them (keys of AppSettings). */
+    QMap<QString, QString> formValues() const;
     void chooseEmblem();
     void showEmblem(const QByteArray &data);
     void applyLanguage(int index);
@@ -59,6 +63,8 @@ private:
     Humas::Actor m_actor;
     bool m_readOnly;
     QByteArray m_pendingEmblem;
+    QMap<QString, QString> m_shown;  ///< formValues() right after load(): what the user started from
+    QMap<QString, QString> m_stored; ///< the stored values of the same keys at load()
 
     QGroupBox *m_regencyGroup = nullptr;
     QGroupBox *m_computerGroup = nullptr;

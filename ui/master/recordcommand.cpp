@@ -30,7 +30,9 @@ bool RecordCommand::apply(bool forward, QString *error)
     case Kind::Add:
         return forward ? repo->restore(m_id, error) : repo->remove(m_id, error);
     case Kind::Edit:
-        return repo->update(m_id, forward ? m_after : m_before, error);
+        // Only the fields this command changed, each against the value it wrote: a colleague's
+        // later save of one of them refuses the undo rather than being overwritten.
+        return forward ? repo->update(m_id, m_before, m_after, error) : repo->update(m_id, m_after, m_before, error);
     case Kind::Delete:
         return forward ? repo->remove(m_id, error) : repo->restore(m_id, error);
     }
@@ -57,7 +59,6 @@ void RecordCommand::undo()
 
 void RecordCommand::finish(bool ok, const QString &error, bool undoing)
 {
-    m_model->reload();
     if (ok)
         return;
     // The stack drops an obsolete command, so it cannot be retried into the same refusal.

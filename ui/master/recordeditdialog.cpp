@@ -3,7 +3,9 @@
 #include "auth/userrepository.h"
 #include "common/clock.h"
 #include "common/errorlabel.h"
+#include "common/messagebox.h"
 #include "master/masterdata.h"
+#include "store/changewriter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -250,8 +252,13 @@ void RecordEditDialog::save()
         }
         m_savedId = newId;
     } else {
-        if (!values.isEmpty() && !m_repository->update(m_id, values, &error)) {
+        // A patch against the values this dialog opened with: a colleague's save of another
+        // field survives, a colleague's save of the same field refuses this one.
+        QList<Humas::StaleField> stale;
+        if (!values.isEmpty() && !m_repository->update(m_id, m_record.values, values, &error, &stale)) {
             showError(error);
+            if (!stale.isEmpty())
+                MessageBox::critical(this, windowTitle(), error);
             return;
         }
         m_savedId = m_id;

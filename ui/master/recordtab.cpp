@@ -64,7 +64,7 @@ RecordTab::RecordTab(std::unique_ptr<Humas::RecordRepository> repository, QWidge
         connect(shortcut, &QShortcut::activated, this, &RecordTab::editCurrent);
     }
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RecordTab::currentChanged);
-    // Keep the selected row across model resets (every write reloads the table).
+    // Keep the selected row across model resets (a write that adds or removes rows re-reads the table).
     connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_rememberedId = currentId(); });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         if (!m_rememberedId.isEmpty())
@@ -218,8 +218,7 @@ void RecordTab::openEditor(const QString &id)
             m_undoStack->push(new RecordCommand(RecordCommand::Kind::Edit, m_model, savedId, dialog->savedLabel(),
                                                 dialog->valuesBefore(), dialog->valuesAfter(), this));
         }
-        m_model->reload();
-        selectId(savedId);
+        selectId(savedId); // the model has followed the write already (ChangeFeed)
     });
     dialog->open();
 }
@@ -240,7 +239,6 @@ void RecordTab::deleteCurrent()
         return;
     }
     m_undoStack->push(new RecordCommand(RecordCommand::Kind::Delete, m_model, id, label, {}, {}, this));
-    m_model->reload();
 }
 
 void RecordTab::chooseHolidayFile()
@@ -263,7 +261,6 @@ bool RecordTab::importHolidays(const QString &fileName)
     Humas::RecordRepository *repo = m_model->repository();
     const bool ok = Humas::HolidayCsv::readFile(fileName, &entries, &error) &&
                     Humas::HolidayCsv::import(repo->database(), repo->actor(), entries, &result, &error);
-    m_model->reload();
     if (!ok) {
         MessageBox::critical(this, tr("Import failed"), error);
         return false;

@@ -1,9 +1,12 @@
 #include "ppid/ppidobjectionwidget.h"
 
 #include "common/clock.h"
+#include "common/messagebox.h"
+#include "common/stalefields.h"
 #include "common/textrules.h"
 #include "ppid/ppidobjectionrepository.h"
 #include "settings/appsettings.h"
+#include "store/changewriter.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -240,7 +243,8 @@ void PpidObjectionWidget::addObjection()
 
 void PpidObjectionWidget::saveObjection()
 {
-    Humas::PpidObjection o = currentObjection();
+    const Humas::PpidObjection before = currentObjection(); // as this widget read it
+    Humas::PpidObjection o = before;
     if (!o.isValid())
         return;
     o.atasanDecision = m_decision->currentData().toString();
@@ -250,7 +254,19 @@ void PpidObjectionWidget::saveObjection()
     o.disputeOutcome = m_disputeOutcome->text().trimmed();
     o.notes = m_notes->text().trimmed();
     QString error;
-    if (!Humas::PpidObjectionRepository(m_db, m_actor).update(o, &error)) {
+    QList<Humas::StaleField> stale;
+    if (!Humas::PpidObjectionRepository(m_db, m_actor).update(before, o, &error, &stale)) {
+        // The fields keep what the user typed; the message names both values.
+        if (!stale.isEmpty()) {
+            error = staleFieldsMessage(stale, {{QStringLiteral("atasan_decision"), m_decision},
+                                               {QStringLiteral("atasan_decision_date"), m_decisionDate},
+                                               {QStringLiteral("dispute_due_date"), m_decisionDate},
+                                               {QStringLiteral("requester_response"), m_response},
+                                               {QStringLiteral("dispute_stage"), m_disputeStage},
+                                               {QStringLiteral("dispute_outcome"), m_disputeOutcome},
+                                               {QStringLiteral("notes"), m_notes}});
+            MessageBox::critical(this, window()->windowTitle(), error);
+        }
         Q_EMIT failed(error);
         return;
     }

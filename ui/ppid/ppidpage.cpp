@@ -15,6 +15,8 @@
 #include "ppid/ppidstatisticswidget.h"
 #include "reports/ppidregisterreport.h"
 #include "settings/appsettings.h"
+#include "store/changefeed.h"
+#include "store/database.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -106,9 +108,23 @@ PpidPage::PpidPage(Humas::Database &db, const Humas::Actor &actor, QWidget *pare
     layout->addLayout(countRow);
     layout->addWidget(m_tabs, 1);
 
+    // A reload (a commit the model followed, a filter, Refresh) keeps the selected request.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        m_rememberedId = current.data(PpidRegisterModel::IdRole).toString();
+    });
     connect(m_model, &PpidRegisterModel::reloaded, this, [this] {
+        if (!m_rememberedId.isEmpty())
+            selectRequest(m_rememberedId);
         updateCount();
         m_summaryTimer->start();
+    });
+    // OPD names and holidays feed the filter lists and the banner.
+    connect(m_db.changeFeed(), &Humas::ChangeFeed::committed, this, [this](const Humas::ChangeSet &changes) {
+        if (changes.contains(QStringLiteral("opd")))
+            fillFilterLists();
+        if (changes.contains(QStringLiteral("holidays")))
+            updateHolidaysBanner();
     });
     connect(m_model, &PpidRegisterModel::totalCountChanged, this, &PpidPage::updateCount);
 
@@ -465,10 +481,8 @@ void PpidPage::newRequest()
         return;
     auto *dialog = new PpidIntakeDialog(m_db, m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PpidIntakeDialog::requestSaved, this, [this](const QString &id) {
-        refresh();
-        selectRequest(id);
-    });
+    // The register, the objections and the statistics follow the write through the ChangeFeed.
+    connect(dialog, &PpidIntakeDialog::requestSaved, this, &PpidPage::selectRequest);
     dialog->open();
 }
 
@@ -478,11 +492,7 @@ void PpidPage::openRequest(const QString &id)
         return;
     auto *dialog = new PpidRequestDialog(m_db, m_actor, id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PpidRequestDialog::requestChanged, this, [this](const QString &changed) {
-        m_model->reload();
-        updateObjections(true);
-        selectRequest(changed);
-    });
+    connect(dialog, &PpidRequestDialog::requestChanged, this, &PpidPage::selectRequest);
     dialog->open();
 }
 

@@ -129,6 +129,7 @@ private:
     PpidStatisticsWidget *m_statistics = nullptr;
     PpidPrintMode m_printMode = PpidPrintMode::Preview;
     QString m_lastPrinted;
+    QString m_rememberedId; ///< the selected request across a reload of the register
     QTimer *m_summaryTimer = nullptr;
 
     QAction *m_newAction = nullptr;

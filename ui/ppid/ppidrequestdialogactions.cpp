@@ -1,10 +1,13 @@
 #include "ppid/ppidrequestdialogactions.h"
 
 #include "common/clock.h"
+#include "common/messagebox.h"
+#include "common/stalefields.h"
 #include "common/textrules.h"
 #include "ppid/ppidrequestrepository.h"
 #include "ppid/workingcalendar.h"
 #include "settings/appsettings.h"
+#include "store/changewriter.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -299,7 +302,18 @@ void PpidRequestActions::saveDetails()
     d.notes = m_notes->toPlainText().trimmed();
     QString error;
     Humas::PpidRequestRepository repository(m_db, m_actor);
-    done(repository.update(d, &error), error);
+    // A patch against the request as this dialog read it: a colleague's save of another field
+    // survives; a colleague's save of the same field refuses this one, the typing stays.
+    QList<Humas::StaleField> stale;
+    const bool ok = repository.update(m_request, d, &error, &stale);
+    if (!ok && !stale.isEmpty()) {
+        error = staleFieldsMessage(stale, {{QStringLiteral("notice_date"), m_noticeDate},
+                                           {QStringLiteral("fee"), m_fee},
+                                           {QStringLiteral("handed_over_date"), m_handedOver},
+                                           {QStringLiteral("notes"), m_notes}});
+        MessageBox::critical(this, window()->windowTitle(), error);
+    }
+    done(ok, error);
 }
 
 } // namespace HumasUi

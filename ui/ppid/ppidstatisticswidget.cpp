@@ -6,6 +6,8 @@
 #include "ppid/ppidobjection.h"
 #include "ppid/ppidrequest.h"
 #include "settings/appsettings.h"
+#include "store/changefeed.h"
+#include "store/database.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -82,6 +84,11 @@ PpidStatisticsWidget::PpidStatisticsWidget(Humas::Database &db, const Humas::Act
             refresh();
     });
     refresh();
+    connect(m_db.changeFeed(), &Humas::ChangeFeed::committed, this, [this](const Humas::ChangeSet &changes) {
+        if (changes.containsAny({QStringLiteral("ppid_requests"), QStringLiteral("ppid_objections"),
+                                 QStringLiteral("ppid_status_history"), QStringLiteral("opd")}))
+            refresh();
+    });
 }
 
 void PpidStatisticsWidget::setPeriod(Period period, int year, int index)
