@@ -1,5 +1,7 @@
 #include "faultinjection.h"
 
+#include <utility>
+
 namespace HumasTest {
 
 using namespace Humas;
@@ -54,18 +56,19 @@ bool FaultInjectingTransport::deliver(Held &held, QString *error)
     return m_inner.putBlob(held.sha256, held.data, held.mime, error);
 }
 
-bool FaultInjectingTransport::maybeDeliverHeld(QString *error)
+void FaultInjectingTransport::maybeDeliverHeld(int count)
 {
-    for (int i = 0; i < m_held.size();) {
-        if (m_rng.bounded(2) == 0) {
-            ++i;
-            continue;
-        }
-        Held held = m_held.takeAt(i);
-        if (!deliver(held, error))
-            return false;
+    // Only the @p count requests held before the current one; their replies go nowhere.
+    QList<Held> stay;
+    const QList<Held> older = m_held.mid(0, count);
+    const QList<Held> newer = m_held.mid(count);
+    m_held.clear();
+    for (Held h : older) {
+        QString ignored;
+        if (m_rng.bounded(2) == 0 || !deliver(h, &ignored))
+            stay << h;
     }
-    return true;
+    m_held = stay + newer + m_held;
 }
 
 bool FaultInjectingTransport::deliverHeld(QString *error)
@@ -90,8 +93,7 @@ void FaultInjectingTransport::endRound()
 
 bool FaultInjectingTransport::hello(const QString &site, HelloReply *reply, QString *error)
 {
-    if (!maybeDeliverHeld(error))
-        return false;
+    const HeldAfter later(this);
     switch (draw(false)) {
     case Fault::Drop:
         ++m_counts.dropped;
@@ -116,8 +118,7 @@ bool FaultInjectingTransport::hello(const QString &site, HelloReply *reply, QStr
 
 bool FaultInjectingTransport::push(const PushRequest &request, PushReply *reply, QString *error)
 {
-    if (!maybeDeliverHeld(error))
-        return false;
+    const HeldAfter later(this);
     switch (draw(true)) {
     case Fault::Drop:
         ++m_counts.dropped;
@@ -154,8 +155,7 @@ bool FaultInjectingTransport::push(const PushRequest &request, PushReply *reply,
 
 bool FaultInjectingTransport::pull(const QString &cursor, int limit, PullReply *reply, QString *error)
 {
-    if (!maybeDeliverHeld(error))
-        return false;
+    const HeldAfter later(this);
     switch (draw(false)) {
     case Fault::Drop:
         ++m_counts.dropped;

@@ -73,8 +73,20 @@ private:
 
     Fault draw(bool mayDelay);
     bool failed(QString *error, const char *what);
-    /** Delivers some held requests before the current one (each with probability 1/2). */
-    bool maybeDeliverHeld(QString *error);
+    /** Delivers some held requests (each with probability 1/2) after the current one: they overtake nothing. */
+    void maybeDeliverHeld(int count);
+    /** Calls maybeDeliverHeld() when the current request is done (whatever it returned). */
+    struct HeldAfter
+    {
+        explicit HeldAfter(FaultInjectingTransport *t) : t(t), before(int(t->m_held.size())) {}
+        ~HeldAfter()
+        {
+            if (before > 0)
+                t->maybeDeliverHeld(before);
+        }
+        FaultInjectingTransport *t;
+        int before;
+    };
     bool deliver(Held &held, QString *error);
     bool innerPush(const Humas::PushRequest &request, Humas::PushReply *reply, QString *error);
 
