@@ -15,7 +15,7 @@
 // HUMAS_SYNC_CONVERGENCE_SEED picks the seed (default 9).
 
 #include "faultinjection.h"
-#include "synctestsupport.h"
+#include "syncprooftools.h"
 #include "testenvironment.h"
 
 #include "store/changewriter.h"

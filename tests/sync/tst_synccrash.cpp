@@ -16,7 +16,7 @@
 // transaction, during a migration), HUMAS_SYNC_CRASH_SEEDS (default 5) for the others; set it to
 // 20 for the full 16 × 20.
 
-#include "synctestsupport.h"
+#include "syncprooftools.h"
 #include "testenvironment.h"
 
 #include "store/blobstore.h"

@@ -1,4 +1,4 @@
-#include "synctestsupport.h"
+#include "syncprooftools.h"
 
 #include "store/changewriter.h"
 #include "store/database.h"
