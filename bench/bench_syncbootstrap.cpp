@@ -2,8 +2,8 @@
 //
 //   BM_Bootstrap100k   a new PC's first round against the 100,000-event demo hub: every row
 //                      pulled and applied (target <= 30 s)
-//   BM_PushPull10k     10,000 changes made on PC A, A's round pushes them into a shared file,
-//                      then PC B's round pulls them (target <= 3 s for both rounds together)
+//
+// Push + pull of 10,000 changes through a shared file is bench_sync.
 //
 // The demo hub is built once (DemoGenerator seed 42 on a source PC, pushed into a new shared
 // file by SyncEngine) and kept in /tmp/humasdesk-bench-sync-hub-100k.sqlite (HUMAS_BENCH_HUB
@@ -36,7 +36,6 @@ using namespace Humas;
 namespace {
 
 constexpr int DemoEvents = 100000;
-constexpr int Changes = 10000;
 
 QString hubPath()
 {
@@ -111,68 +110,7 @@ void BM_Bootstrap100k(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * pulled);
 }
 
-void BM_PushPull10k(benchmark::State &state)
-{
-    double pushSeconds = 0, pullSeconds = 0;
-    int pushed = 0, pulled = 0;
-    for (auto _ : state) {
-        state.PauseTiming();
-        QTemporaryDir dir;
-        Database a(QStringLiteral("bench-a")), b(QStringLiteral("bench-b"));
-        QString error;
-        bool ok = a.open(dir.filePath(QStringLiteral("a.sqlite")), &error) &&
-                  b.open(dir.filePath(QStringLiteral("b.sqlite")), &error);
-        const QString shared = dir.filePath(QStringLiteral("shared.sqlite"));
-        if (ok) { // both PCs know the (empty) hub before the changes are made
-            SharedFileTransport ta(shared), tb(shared);
-            ok = SyncEngine(a, ta).round().ok && SyncEngine(b, tb).round().ok;
-        }
-        if (ok) {
-            Transaction tx(a, &error);
-            for (int i = 0; ok && i < Changes; ++i)
-                ok = a.writer().insert(QStringLiteral("bench"), QStringLiteral("events"),
-                                       {{QStringLiteral("title"), QStringLiteral("Rapat koordinasi %1").arg(i)},
-                                        {QStringLiteral("starts_at"), QStringLiteral("2026-11-23T01:00:00Z")},
-                                        {QStringLiteral("ends_at"), QStringLiteral("2026-11-23T03:00:00Z")},
-                                        {QStringLiteral("notes"), QStringLiteral("Bawa undangan asli")}},
-                                       nullptr, &error);
-            ok = ok && tx.commit(&error);
-        }
-        if (!ok) {
-            state.SkipWithError(qPrintable(error));
-            break;
-        }
-        state.ResumeTiming();
-
-        QElapsedTimer timer;
-        timer.start();
-        SharedFileTransport ta(shared);
-        const SyncReport ra = SyncEngine(a, ta).round();
-        const qint64 pushMs = timer.elapsed();
-        SharedFileTransport tb(shared);
-        const SyncReport rb = SyncEngine(b, tb).round();
-        const qint64 allMs = timer.elapsed();
-
-        state.PauseTiming();
-        if (!ra.ok || !rb.ok) {
-            state.SkipWithError(qPrintable(ra.ok ? rb.error : ra.error));
-            break;
-        }
-        pushSeconds += pushMs / 1000.0;
-        pullSeconds += (allMs - pushMs) / 1000.0;
-        pushed = ra.pushed;
-        pulled = rb.pulled;
-        state.ResumeTiming();
-    }
-    const double n = double(std::max<benchmark::IterationCount>(1, state.iterations()));
-    state.counters["push_s"] = pushSeconds / n;
-    state.counters["pull_s"] = pullSeconds / n;
-    state.counters["pushed"] = pushed;
-    state.counters["pulled"] = pulled;
-}
-
 BENCHMARK(BM_Bootstrap100k)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
-BENCHMARK(BM_PushPull10k)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 } // namespace
 
