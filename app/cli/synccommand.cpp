@@ -1,6 +1,7 @@
 #include "synccommand.h"
 
 #include "console.h"
+#include "auth/role.h"
 #include "store/database.h"
 #include "sync/sharedfiletransport.h"
 #include "sync/syncconflicts.h"
