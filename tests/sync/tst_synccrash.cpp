@@ -13,8 +13,8 @@
 // the point kills (which op of a batch, which row of a page, which batch, which blob) and the
 // data. Seeds per point: 20 for the points the issue names (before/after the hub commit, before
 // the local acknowledgement, between rows of a pull page, mid-blob, inside a shared-file
-// transaction, during a migration), HUMAS_SYNC_CRASH_SEEDS (default 5) for the others; set it to
-// 20 for the full 16 × 20.
+// transaction, during a migration; HUMAS_SYNC_CRASH_NAMED_SEEDS changes it), HUMAS_SYNC_CRASH_SEEDS
+// (default 5) for the others; set both to 20 for the full 16 × 20.
 
 #include "syncprooftools.h"
 #include "testenvironment.h"
@@ -225,10 +225,12 @@ void TestSyncCrash::killAt_data()
 {
     QTest::addColumn<QString>("point");
     QTest::addColumn<int>("seeds");
-    bool ok = false;
+    bool ok = false, namedOk = false;
     const int others = qEnvironmentVariableIntValue("HUMAS_SYNC_CRASH_SEEDS", &ok);
+    const int named = qEnvironmentVariableIntValue("HUMAS_SYNC_CRASH_NAMED_SEEDS", &namedOk);
     for (const QString &point : AllPoints)
-        QTest::newRow(qPrintable(point)) << point << (NamedPoints.contains(point) ? 20 : (ok && others > 0 ? others : 5));
+        QTest::newRow(qPrintable(point))
+            << point << (NamedPoints.contains(point) ? (namedOk && named > 0 ? named : 20) : (ok && others > 0 ? others : 5));
 }
 
 bool TestSyncCrash::prepare(Case *c, QString *error)
