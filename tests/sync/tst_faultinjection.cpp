@@ -148,7 +148,7 @@ private Q_SLOTS:
 
     void sameSeedSameFaults()
     {
-        auto run = [](quint32 seed) {
+        auto run = [](quint32 seed) -> QString {
             CountingTransport hub;
             FaultInjectingTransport t(hub, seed, {0.1, 0.1, 0.05, 0.05});
             QString trace;
