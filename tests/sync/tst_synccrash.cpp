@@ -14,7 +14,7 @@
 // data. Seeds per point: 20 for the points the issue names (before/after the hub commit, before
 // the local acknowledgement, between rows of a pull page, mid-blob, inside a shared-file
 // transaction, during a migration; HUMAS_SYNC_CRASH_NAMED_SEEDS changes it), HUMAS_SYNC_CRASH_SEEDS
-// (default 5) for the others; set both to 20 for the full 16 × 20.
+// (default 3) for the others; set both to 20 for the full 16 × 20.
 
 #include "syncprooftools.h"
 #include "testenvironment.h"
@@ -230,7 +230,7 @@ void TestSyncCrash::killAt_data()
     const int named = qEnvironmentVariableIntValue("HUMAS_SYNC_CRASH_NAMED_SEEDS", &namedOk);
     for (const QString &point : AllPoints)
         QTest::newRow(qPrintable(point))
-            << point << (NamedPoints.contains(point) ? (namedOk && named > 0 ? named : 20) : (ok && others > 0 ? others : 5));
+            << point << (NamedPoints.contains(point) ? (namedOk && named > 0 ? named : 20) : (ok && others > 0 ? others : 3));
 }
 
 bool TestSyncCrash::prepare(Case *c, QString *error)
