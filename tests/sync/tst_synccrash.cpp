@@ -9,7 +9,7 @@
 // - PRAGMA integrity_check is ok on both PCs' files and the shared file;
 // - no outbox entry waits for an acknowledgement.
 //
-// The seed picks how many changes wait (so pushes span one to four batches), which occurrence of
+// The seed picks how many changes wait (so pushes span one to three batches), which occurrence of
 // the point kills (which op of a batch, which row of a page, which batch, which blob) and the
 // data. Seeds per point: 20 for the points the issue names (before/after the hub commit, before
 // the local acknowledgement, between rows of a pull page, mid-blob, inside a shared-file
@@ -54,7 +54,7 @@ const QStringList AllPoints = {"migrate.inside",      "shared.after_open",      
                                "pull.before_commit",  "pull.after_commit",      "prune.inside",
                                "resolve.inside"};
 
-constexpr int OtherRows = 300; // rows PC B has at the hub before each case
+constexpr int OtherRows = 150; // rows PC B has at the hub before each case
 
 struct RunResult
 {
@@ -259,8 +259,8 @@ bool TestSyncCrash::prepare(Case *c, QString *error)
     }
     c->madeEvents = c->freshHub ? 0 : OtherRows;
 
-    // 1..600 waiting changes: one to four push batches of 200.
-    int pending = 1 + int(rng.bounded(600));
+    // 1..450 waiting changes: one to three push batches of 200.
+    int pending = 1 + int(rng.bounded(450));
     int n = 1;
     const QString prefix = QString("A s%1").arg(c->seed);
     {
