@@ -1,5 +1,6 @@
 #include "synccommand.h"
 
+#include "auth/role.h"
 #include "console.h"
 #include "auth/role.h"
 #include "store/database.h"

@@ -88,6 +88,8 @@ bool SharedFileTransport::beginRound(QString *error)
                          .arg(m_path);
         return false;
     }
+    if (!QFile::exists(m_path) && !createHubFile(error))
+        return false;
     const bool ok = withRetry(
         [this](QString *e) {
             m_db = std::make_unique<Database>(QStringLiteral("humas-shared-") + QUuid::createUuid().toString(QUuid::Id128));
@@ -111,6 +113,40 @@ bool SharedFileTransport::beginRound(QString *error)
     if (!dailyCheck(error)) {
         endRound();
         return false;
+    }
+    return true;
+}
+
+bool SharedFileTransport::createHubFile(QString *error)
+{
+    // Made complete under a private name, then renamed into place (never over an existing
+    // file): two PCs starting at once cannot both set up the same new file.
+    const QString part = m_path + QStringLiteral(".new-") + QUuid::createUuid().toString(QUuid::Id128);
+    {
+        Database db(QStringLiteral("humas-shared-new-") + QUuid::createUuid().toString(QUuid::Id128));
+        db.setIntegrityCheck(Database::IntegrityCheck::Never);
+        Database::OpenOptions options;
+        options.journal = Database::Journal::Rollback;
+        if (!db.open(part, error, options))
+            return false;
+        HubStore hub(db);
+        const bool ok = hub.initialise(error);
+        db.close();
+        if (!ok) {
+            QFile::remove(part);
+            return false;
+        }
+    }
+    if (!QFile::rename(part, m_path)) {
+        QFile::remove(part);
+        if (!QFile::exists(m_path)) {
+            if (error)
+                *error = tr("The shared file %1 could not be created; check that this user may create and delete "
+                            "files in that folder.")
+                             .arg(m_path);
+            return false;
+        }
+        // Another PC made it first: use theirs.
     }
     return true;
 }

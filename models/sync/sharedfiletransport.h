@@ -53,6 +53,7 @@ public:
 
 private:
     bool ensureOpen(QString *error);
+    bool createHubFile(QString *error);
     bool dailyCheck(QString *error);
     template<typename F>
     bool withRetry(F &&call, QString *error);
