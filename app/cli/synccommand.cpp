@@ -2,6 +2,7 @@
 
 #include "auth/role.h"
 #include "console.h"
+#include "auth/role.h"
 #include "store/database.h"
 #include "sync/sharedfiletransport.h"
 #include "sync/syncconflicts.h"
