@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/errorlabel.h"
 #include "master/masterdata.h"
+#include "sync/syncconflictmark.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +71,8 @@ void RecordEditDialog::buildForm()
         form->addRow(labelWidget, editor);
     }
 
+    if (!isNew())
+        SyncConflictMark::markFields(m_repository->database(), m_repository->spec().table, m_id, m_editors);
     m_errorLabel = new ErrorLabel(this);
 
     auto *hint = new QLabel(tr("Fields marked * are required."), this);

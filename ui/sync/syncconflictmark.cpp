@@ -5,6 +5,7 @@
 #include "sync/syncconflicttext.h"
 
 #include <QAbstractScrollArea>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
@@ -74,13 +75,20 @@ int SyncConflictMark::markFields(Humas::Database &db, const QString &entity, con
         return 0;
     const QList<Humas::SyncConflict> conflicts = Humas::SyncConflicts(db).openConflicts(entity, rowId);
     const SyncConflictText text(db);
-    int marked = 0;
+    // One mark per widget: a widget may edit several fields (start and end), "*" takes the rest.
+    QList<QWidget *> order;
+    QHash<QWidget *, QStringList> summaries;
     for (const Humas::SyncConflict &c : conflicts) {
-        QWidget *field = fields.value(c.field);
+        QWidget *field = fields.value(c.field, fields.value(QStringLiteral("*")));
         if (!field)
             continue;
-        const QString summary = text.summary(c);
+        if (!summaries.contains(field))
+            order << field;
+        summaries[field] << text.summary(c);
         field->setProperty("syncConflict", c.id);
+    }
+    for (QWidget *field : std::as_const(order)) {
+        const QString summary = summaries.value(field).join(QStringLiteral("\n\n"));
         if (QLineEdit *edit = lineEditOf(field)) {
             QAction *action = edit->addAction(WarningMark::icon(), QLineEdit::TrailingPosition);
             action->setObjectName(QLatin1String(MarkActionName));
@@ -93,9 +101,8 @@ int SyncConflictMark::markFields(Humas::Database &db, const QString &entity, con
         } else {
             new SyncConflictMark(field, summary);
         }
-        ++marked;
     }
-    return marked;
+    return order.size();
 }
 
 SyncConflictMark::SyncConflictMark(QWidget *field, const QString &text) : QToolButton(field), m_field(field)
@@ -130,8 +137,8 @@ void SyncConflictMark::place()
     if (auto *area = qobject_cast<QAbstractScrollArea *>(m_field)) {
         if (area->verticalScrollBar()->isVisible())
             right -= area->verticalScrollBar()->width();
-    } else if (qobject_cast<QComboBox *>(m_field)) {
-        right -= 20; // keep the drop-down arrow free
+    } else if (qobject_cast<QComboBox *>(m_field) || qobject_cast<QAbstractSpinBox *>(m_field)) {
+        right -= 20; // keep the drop-down arrow or the spin buttons free
     }
     move(right - width(), qMax(0, (qMin(m_field->height(), 28) - height()) / 2));
 }

@@ -24,7 +24,11 @@ class SyncConflictMark : public QToolButton
 {
     Q_OBJECT
 public:
-    /** Marks every widget of @p fields (column → editor) whose field of the row has an open conflict. */
+    /**
+     * Marks every widget of @p fields (column → editor) whose field of the row has an open
+     * conflict; the key "*" takes conflicts of fields without an editor of their own. Returns
+     * the number of widgets marked.
+     */
     static int markFields(Humas::Database &db, const QString &entity, const QString &rowId,
                           const QHash<QString, QWidget *> &fields);
     /** Removes the marks markFields() put on @p fields (before loading another row). */
