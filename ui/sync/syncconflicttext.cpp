@@ -43,6 +43,18 @@ QString SyncConflictText::entityName(const QString &entity)
         return tr("Information request");
     if (entity == QLatin1String("ppid_objections"))
         return tr("Objection");
+    if (entity == QLatin1String("opd"))
+        return tr("OPD");
+    if (entity == QLatin1String("officials"))
+        return tr("Official");
+    if (entity == QLatin1String("kecamatan"))
+        return tr("District");
+    if (entity == QLatin1String("venues"))
+        return tr("Venue");
+    if (entity == QLatin1String("holidays"))
+        return tr("Holiday");
+    if (entity == QLatin1String("users"))
+        return tr("User");
     if (const Humas::TableSpec *spec = Humas::MasterData::byTable(entity))
         return Humas::MasterData::label(spec->title);
     return entity;
