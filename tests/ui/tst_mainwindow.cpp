@@ -5,11 +5,11 @@
 #include "master/recordeditdialog.h"
 #include "master/recordtab.h"
 #include "master/referencerepositories.h"
-#include "ppid/ppidpage.h"
-#include "sync/syncpage.h"
 #include "mockclock.h"
+#include "ppid/ppidpage.h"
 #include "store/autobackup.h"
 #include "store/database.h"
+#include "sync/syncpage.h"
 #include "testdatabase.h"
 #include "testenvironment.h"
 

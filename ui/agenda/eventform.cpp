@@ -318,15 +318,24 @@ void EventForm::setEvent(const EventRecord &event)
 
 QHash<QString, QWidget *> EventForm::syncFields() const
 {
-    return {{QStringLiteral("title"), m_title}, {QStringLiteral("opd_id"), m_opd},
-            {QStringLiteral("pic_name"), m_picName}, {QStringLiteral("pic_phone"), m_picPhone},
-            {QStringLiteral("letter_number"), m_letterNumber}, {QStringLiteral("letter_date"), m_letterDate},
-            {QStringLiteral("officials_requested"), m_officials}, {QStringLiteral("officials_attending"), m_officials},
-            {QStringLiteral("venue_id"), m_venue}, {QStringLiteral("starts_at"), m_times},
-            {QStringLiteral("ends_at"), m_times}, {QStringLiteral("all_day"), m_times},
-            {QStringLiteral("status"), m_status}, {QStringLiteral("dress_code"), m_dressCode},
-            {QStringLiteral("speech_needed"), m_speech}, {QStringLiteral("staff"), m_staff},
-            {QStringLiteral("notes"), m_notes}, {QStringLiteral("is_public"), m_public},
+    return {{QStringLiteral("title"), m_title},
+            {QStringLiteral("opd_id"), m_opd},
+            {QStringLiteral("pic_name"), m_picName},
+            {QStringLiteral("pic_phone"), m_picPhone},
+            {QStringLiteral("letter_number"), m_letterNumber},
+            {QStringLiteral("letter_date"), m_letterDate},
+            {QStringLiteral("officials_requested"), m_officials},
+            {QStringLiteral("officials_attending"), m_officials},
+            {QStringLiteral("venue_id"), m_venue},
+            {QStringLiteral("starts_at"), m_times},
+            {QStringLiteral("ends_at"), m_times},
+            {QStringLiteral("all_day"), m_times},
+            {QStringLiteral("status"), m_status},
+            {QStringLiteral("dress_code"), m_dressCode},
+            {QStringLiteral("speech_needed"), m_speech},
+            {QStringLiteral("staff"), m_staff},
+            {QStringLiteral("notes"), m_notes},
+            {QStringLiteral("is_public"), m_public},
             {QStringLiteral("*"), m_title}};
 }
 

@@ -84,7 +84,8 @@ public:
     /** Guards every dialog of the application as it is shown (see guard()); app/ calls it once. */
     static void guardApplication();
 
-    /** The next openFile()/saveFile()/openFolder() is not shown and returns @p path (empty: cancelled), checked as typed. */
+    /** The next openFile()/saveFile()/openFolder() is not shown and returns @p path (empty: cancelled), checked as
+     * typed. */
     static void setNextAnswer(const QString &path);
     static Request lastRequest();
 };

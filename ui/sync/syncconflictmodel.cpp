@@ -26,7 +26,8 @@ void SyncConflictModel::reload()
     const SyncConflictText text(m_db);
     for (const Humas::SyncConflict &c : std::as_const(m_conflicts)) {
         Row row;
-        row.record = SyncConflictText::entityName(c.entity) + QStringLiteral(": ") + text.recordTitle(c.entity, c.rowId);
+        row.record =
+            SyncConflictText::entityName(c.entity) + QStringLiteral(": ") + text.recordTitle(c.entity, c.rowId);
         row.field = SyncConflictText::fieldLabel(c.entity, c.field);
         row.mine = text.valueText(c.entity, c.field, c.mine);
         row.theirs = text.valueText(c.entity, c.field, c.theirs);

@@ -138,7 +138,8 @@ bool SyncController::configure(bool sharedFile, const QString &path, QString *er
     Humas::SyncSettings settings(m_db);
     if (sharedFile && !settings.setSharedFile(path, error))
         return false;
-    const auto transport = sharedFile ? Humas::SyncSettings::Transport::SharedFile : Humas::SyncSettings::Transport::None;
+    const auto transport =
+        sharedFile ? Humas::SyncSettings::Transport::SharedFile : Humas::SyncSettings::Transport::None;
     if (!settings.setTransport(transport, error))
         return false;
     restartTimer();
@@ -187,8 +188,8 @@ bool SyncController::syncNow()
     m_running = true;
     const QString file = sharedFile();
     const QString stamp = m_db.hybridClock()->tick();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker.data(), file, stamp] { worker->runRound(file, stamp); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker.data(), file, stamp] { worker->runRound(file, stamp); }, Qt::QueuedConnection);
     Q_EMIT roundStarted();
     Q_EMIT stateChanged();
     return true;
@@ -200,10 +201,8 @@ void SyncController::onRoundFinished(const Humas::SyncReport &report)
     QString summary;
     QString error;
     if (report.ok) {
-        summary = tr("%1 sent, %2 received, %3 new conflicts")
-                      .arg(report.pushed)
-                      .arg(report.pulled)
-                      .arg(report.conflicts);
+        summary =
+            tr("%1 sent, %2 received, %3 new conflicts").arg(report.pushed).arg(report.pulled).arg(report.conflicts);
         if (!report.message.isEmpty())
             summary = summary + QStringLiteral(" — ") + report.message;
     } else if (report.error == unreachableMessage()) {
@@ -262,10 +261,9 @@ QString SyncController::statusText() const
         const Humas::AppSettings settings(m_db, m_actor);
         const QDateTime local = lastRoundAt().toTimeZone(settings.timeZone());
         const QDate today = Humas::Clock::instance()->nowUtc().toTimeZone(settings.timeZone()).date();
-        const QString when = local.date() == today
-                                 ? Humas::DateText::time(local.time())
-                                 : tr("%1 %2").arg(Humas::DateText::date(local.date()),
-                                                   Humas::DateText::time(local.time()));
+        const QString when = local.date() == today ? Humas::DateText::time(local.time())
+                                                   : tr("%1 %2").arg(Humas::DateText::date(local.date()),
+                                                                     Humas::DateText::time(local.time()));
         parts << tr("Synced %1").arg(when);
     }
     if (m_waiting > 0 && (m_running || !lastRoundAt().isValid() || lastRoundOk()))

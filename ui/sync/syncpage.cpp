@@ -362,8 +362,8 @@ void SyncPage::onRoundStarted()
 
 void SyncPage::chooseFolder()
 {
-    const QString folder = FileDialogs::openFolder(this, FileDialogs::Kind::SharedFile,
-                                                   tr("Folder of the shared file"));
+    const QString folder =
+        FileDialogs::openFolder(this, FileDialogs::Kind::SharedFile, tr("Folder of the shared file"));
     if (!folder.isEmpty())
         choosePath(folder);
 }

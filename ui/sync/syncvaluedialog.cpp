@@ -38,8 +38,8 @@ void SyncValueDialog::setNextAnswer(const QString &value)
     s_nextAnswer = value;
 }
 
-SyncValueDialog::SyncValueDialog(const QString &what, const QString &mine, const QString &theirs,
-                                 const QString &start, QWidget *parent)
+SyncValueDialog::SyncValueDialog(const QString &what, const QString &mine, const QString &theirs, const QString &start,
+                                 QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("syncValueDialog"));
