@@ -84,8 +84,7 @@ public:
     /** Guards every dialog of the application as it is shown (see guard()); app/ calls it once. */
     static void guardApplication();
 
-    /** The next openFile()/saveFile()/openFolder() is not shown and returns @p path (empty: cancelled), checked as
-     * typed. */
+    /** The next dialog of openFile(), saveFile() or openFolder() is not shown: @p path is the answer (empty: cancelled). */
     static void setNextAnswer(const QString &path);
     static Request lastRequest();
 };
