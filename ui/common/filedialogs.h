@@ -84,7 +84,7 @@ public:
     /** Guards every dialog of the application as it is shown (see guard()); app/ calls it once. */
     static void guardApplication();
 
-    /** The next dialog of openFile(), saveFile() or openFolder() is not shown: @p path is the answer (empty: cancelled). */
+    /** The next openFile()/saveFile()/openFolder() is not shown: @p path (empty: cancelled), checked as typed. */
     static void setNextAnswer(const QString &path);
     static Request lastRequest();
 };
