@@ -1,6 +1,8 @@
 #include "common/datetext.h"
 #include "common/filedialogs.h"
 #include "common/mainwindow.h"
+#include "master/recordeditdialog.h"
+#include "master/referencerepositories.h"
 #include "mockclock.h"
 #include "store/changewriter.h"
 #include "store/database.h"
@@ -14,6 +16,7 @@
 #include "testenvironment.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -222,6 +225,19 @@ private Q_SLOTS:
         QVERIFY(view->model()->index(0, 3).data().toString().contains("another PC"));
         QVERIFY(syncB.statusText().contains("1 conflict(s)"));
         QVERIFY(page.findChild<QPushButton *>("takeTheirsButton")->isEnabled());
+
+        // Data Master's editor marks the field, with both values in the tooltip.
+        {
+            Humas::OpdRepository repository(b.db(), actor);
+            HumasUi::RecordEditDialog dialog(&repository, opd);
+            auto *name = dialog.findChild<QLineEdit *>("field_name");
+            QVERIFY(name);
+            QAction *mark = name->findChild<QAction *>("syncConflictAction");
+            QVERIFY(mark);
+            QVERIFY(mark->toolTip().contains("Dinas Nama A"));
+            QVERIFY(mark->toolTip().contains("Dinas Nama B"));
+            QVERIFY(!dialog.findChild<QLineEdit *>("field_code")->findChild<QAction *>("syncConflictAction"));
+        }
 
         QTest::mouseClick(page.findChild<QPushButton *>("takeTheirsButton"), Qt::LeftButton);
         QCOMPARE(view->model()->rowCount(), 0);
