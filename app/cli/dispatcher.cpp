@@ -10,6 +10,7 @@
 #include "holidayscommand.h"
 #include "initcommand.h"
 #include "ppidcommand.h"
+#include "synccommand.h"
 #include "usercommand.h"
 
 #include "common/translations.h"
@@ -49,6 +50,7 @@ Dispatcher::Dispatcher()
     m_commands.push_back(std::make_unique<ConflictsCommand>());
     m_commands.push_back(std::make_unique<PpidCommand>());
     m_commands.push_back(std::make_unique<HolidaysCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
 }
 
 Dispatcher::~Dispatcher() = default;

@@ -32,21 +32,33 @@ QString PpidDeadlineRecompute::fingerprint(Database &db)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-int PpidDeadlineRecompute::afterHolidaysChanged(Database &db, const QString &username, QString *error)
+namespace {
+int recompute(Database &db, const QString &username, const QString &onlySiteId, QString *error)
 {
-    const QString now = fingerprint(db);
+    const QString now = PpidDeadlineRecompute::fingerprint(db);
     if (db.meta(FingerprintKey) == now)
         return 0;
     Actor actor = Actor::system();
     if (!username.isEmpty())
         actor.username = username;
     PpidRequestRepository requests(db, actor);
-    const int changed = requests.recomputeDeadlines(WorkingCalendar::load(db), error);
+    const int changed = requests.recomputeDeadlines(WorkingCalendar::load(db), error, onlySiteId);
     if (changed < 0)
         return -1;
     if (!db.setMeta(FingerprintKey, now, error))
         return -1;
     return changed;
+}
+} // namespace
+
+int PpidDeadlineRecompute::afterHolidaysChanged(Database &db, const QString &username, QString *error)
+{
+    return recompute(db, username, {}, error);
+}
+
+int PpidDeadlineRecompute::afterSyncPull(Database &db, QString *error)
+{
+    return recompute(db, {}, db.siteId(), error);
 }
 
 bool holidaysMissingForNextYear(Database &db, const QDate &today)

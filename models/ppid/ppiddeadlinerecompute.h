@@ -31,6 +31,11 @@ namespace PpidDeadlineRecompute {
  * requests and objections whose deadline moved (0 when nothing changed), or -1 with @p error.
  */
 int afterHolidaysChanged(Database &db, const QString &username, QString *error = nullptr);
+/**
+ * The same after a sync pull: only requests and objections whose site_id is this database's
+ * site are recomputed, so only the desk that owns a request writes its recompute history.
+ */
+int afterSyncPull(Database &db, QString *error = nullptr);
 /** The fingerprint of the working-day inputs (see above). */
 QString fingerprint(Database &db);
 } // namespace PpidDeadlineRecompute

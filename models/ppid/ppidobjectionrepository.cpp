@@ -300,16 +300,20 @@ QList<PpidObjection> PpidObjectionRepository::list(const QDate &from, const QDat
     return query(where, binds);
 }
 
-int PpidObjectionRepository::recomputeDeadlines(ChangeWriter &writer, const WorkingCalendar &calendar, QString *error)
+int PpidObjectionRepository::recomputeDeadlines(ChangeWriter &writer, const WorkingCalendar &calendar, QString *error,
+                                                const QString &onlySiteId)
 {
     const PpidRecords::Zone zone(m_db);
     QList<QPair<QString, QVariantMap>> changes;
     {
         QSqlQuery q(m_db.connection());
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, filed_at, due_date, atasan_decision, atasan_decision_date, "
-                                   "dispute_stage, dispute_due_date FROM ppid_objections WHERE deleted = 0 AND "
-                                   "(atasan_decision = '' OR dispute_stage = '')"))) {
+        q.prepare(QStringLiteral("SELECT id, filed_at, due_date, atasan_decision, atasan_decision_date, "
+                                 "dispute_stage, dispute_due_date FROM ppid_objections WHERE deleted = 0 AND "
+                                 "(atasan_decision = '' OR dispute_stage = '') AND (? = '' OR site_id = ?)"));
+        q.addBindValue(onlySiteId.isNull() ? QStringLiteral("") : onlySiteId);
+        q.addBindValue(onlySiteId.isNull() ? QStringLiteral("") : onlySiteId);
+        if (!q.exec()) {
             if (error)
                 *error = q.lastError().text();
             return -1;

@@ -60,7 +60,8 @@ public:
      * decided ones not yet taken to the Komisi Informasi, inside the caller's transaction.
      * Returns how many rows changed, or -1.
      */
-    int recomputeDeadlines(ChangeWriter &writer, const WorkingCalendar &calendar, QString *error);
+    int recomputeDeadlines(ChangeWriter &writer, const WorkingCalendar &calendar, QString *error,
+                           const QString &onlySiteId = {});
 
 private:
     bool validate(PpidObjection *objection, bool isNew, QString *error) const;

@@ -570,7 +570,8 @@ QList<PpidStatusChange> PpidRequestRepository::history(const QString &id) const
     return changes;
 }
 
-int PpidRequestRepository::recomputeDeadlines(const WorkingCalendar &calendar, QString *error)
+int PpidRequestRepository::recomputeDeadlines(const WorkingCalendar &calendar, QString *error,
+                                              const QString &onlySiteId)
 {
     if (!PpidRecords::checkWriter(canWrite(), m_actor, error))
         return -1;
@@ -586,8 +587,11 @@ int PpidRequestRepository::recomputeDeadlines(const WorkingCalendar &calendar, Q
     {
         QSqlQuery q(m_db.connection());
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, status, received_at, due_date FROM ppid_requests WHERE deleted = 0 "
-                                   "AND status IN ('diterima', 'diproses', 'diperpanjang')"))) {
+        q.prepare(QStringLiteral("SELECT id, status, received_at, due_date FROM ppid_requests WHERE deleted = 0 "
+                                 "AND status IN ('diterima', 'diproses', 'diperpanjang') AND (? = '' OR site_id = ?)"));
+        q.addBindValue(onlySiteId.isNull() ? QStringLiteral("") : onlySiteId);
+        q.addBindValue(onlySiteId.isNull() ? QStringLiteral("") : onlySiteId);
+        if (!q.exec()) {
             if (error)
                 *error = q.lastError().text();
             return -1;
@@ -617,7 +621,7 @@ int PpidRequestRepository::recomputeDeadlines(const WorkingCalendar &calendar, Q
             !addHistory(writer, m_actor, c.id, status, status, note, error))
             return -1;
     }
-    const int objections = PpidObjectionRepository(m_db, m_actor).recomputeDeadlines(writer, calendar, error);
+    const int objections = PpidObjectionRepository(m_db, m_actor).recomputeDeadlines(writer, calendar, error, onlySiteId);
     if (objections < 0)
         return -1;
     if (!tx.commit(error))

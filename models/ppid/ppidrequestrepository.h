@@ -58,9 +58,11 @@ public:
 
     /**
      * Recomputes the due dates of open requests and objections with @p calendar (after the
-     * holidays changed); returns how many changed, or -1 with @p error.
+     * holidays changed); returns how many changed, or -1 with @p error. With @p onlySiteId,
+     * only rows whose site_id is that site (after a sync pull: the desk that owns a request
+     * writes its recompute history, so no duplicates arrive from other PCs).
      */
-    int recomputeDeadlines(const WorkingCalendar &calendar, QString *error);
+    int recomputeDeadlines(const WorkingCalendar &calendar, QString *error, const QString &onlySiteId = {});
 
 private:
     Database &m_db;

@@ -8,6 +8,7 @@
 #include "common/logging.h"
 #include "common/uuid7.h"
 #include "migrations.h"
+#include "sync/syncfaults.h"
 #include "schemacheck.h"
 #include "openfiles.h"
 
@@ -301,7 +302,8 @@ bool Database::open(const QString &path, QString *error, const OpenOptions &opti
     DatabaseInfo info;
     m_checkedOn.clear();
     m_readOnly = false;
-    m_ranIntegrityCheck = m_integrityCheck == IntegrityCheck::Always || needsIntegrityCheck(path);
+    m_ranIntegrityCheck = m_integrityCheck == IntegrityCheck::Always ||
+                          (m_integrityCheck == IntegrityCheck::WhenChanged && needsIntegrityCheck(path));
     if (!inspect(path, &info, error, m_ranIntegrityCheck))
         return false;
     if (info.exists && info.isEmpty && !options.initialiseEmpty) {
@@ -441,7 +443,7 @@ void Database::close()
     QSqlDatabase::removeDatabase(m_connectionName);
     OpenDatabaseFiles::unregisterPath(this);
     // Only a clean close records the file as verified; after a crash the note is stale.
-    if (wasOpen && !m_path.isEmpty() && !m_readOnly)
+    if (wasOpen && !m_path.isEmpty() && !m_readOnly && m_integrityCheck != IntegrityCheck::Never)
         writeVerifiedNote(m_path);
     m_readOnly = false;
     m_depth = 0;
@@ -499,6 +501,7 @@ bool Database::migrate(int fromVersion, QString *error)
         }
         qCInfo(lcStore) << "migrated" << m_path << "to schema" << version;
     }
+    SyncFaults::reached("migrate.inside");
     return tx.commit(error);
 }
 

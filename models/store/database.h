@@ -48,8 +48,11 @@ public:
      * a "<file>.verified" note beside it) and was checked today already: so the first start
      * of a day, any start after a crash, and any file changed or copied by something else
      * are checked, and ordinary restarts stay fast.
+     * Never is for the shared file of sync: many PCs change it, so a note beside it says
+     * nothing, and a whole-file check on every round would be slow over the network; one PC
+     * at a time checks it daily under a lease instead (SharedFileTransport). No note is written.
      */
-    enum class IntegrityCheck { Always, WhenChanged };
+    enum class IntegrityCheck { Always, WhenChanged, Never };
 
     /** How open() treats files that are not an ordinary, writable HumasDesk database. */
     struct OpenOptions

@@ -10,6 +10,7 @@ namespace Humas {
 
 class Database;
 class SyncTransport;
+struct PullReply;
 
 /** What one round did. */
 struct SyncReport
@@ -51,6 +52,11 @@ public:
     SyncEngine(Database &db, SyncTransport &transport);
 
     SyncReport round();
+    /**
+     * Only the pull half of a round (no hello checks, no push). A round always pushes first
+     * (SYNC.md); this is for tests and diagnostics of the applier.
+     */
+    SyncReport pullOnly();
 
     /** Ops per push batch (the transport's limit; 200 for a shared file). */
     void setBatchSize(int ops) { m_batchSize = ops; }
@@ -66,7 +72,7 @@ private:
     bool pushAll(SyncReport *report);
     bool sendBlobs(const QList<QString> &hashes, SyncReport *report);
     bool pullAll(const QString &hubId, qint64 epoch, SyncReport *report);
-    bool applyPage(const struct PullReply &page, SyncReport *report);
+    bool applyPage(const PullReply &page, SyncReport *report);
     bool prune(QString *error);
     bool fetchMissingBlobs(SyncReport *report);
 

@@ -1,0 +1,667 @@
+#include "sync/hubstore.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "common/uuid7.h"
+#include "store/blobstore.h"
+#include "store/changewriter.h"
+#include "store/database.h"
+#include "sync/syncfaults.h"
+
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace Humas {
+
+namespace {
+
+struct FieldClock
+{
+    qint64 seq = 0;
+    QString site;
+    QString hlc;
+    QString actor;
+    QString at;
+};
+
+QString nowText()
+{
+    return Clock::instance()->nowUtc().toUTC().toString(Qt::ISODateWithMs);
+}
+
+bool failQuery(const QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = HubStore::tr("The hub could not be read or written: %1").arg(q.lastError().text());
+    return false;
+}
+
+/** "UNIQUE constraint failed: opd.code, …" → "code"; empty when the failure is something else. */
+QString uniqueField(const QSqlError &e)
+{
+    const QString text = e.databaseText();
+    const QLatin1String marker("UNIQUE constraint failed: ");
+    const int at = text.indexOf(marker);
+    if (at < 0)
+        return {};
+    QString first = text.mid(at + marker.size()).section(QLatin1Char(','), 0, 0).trimmed();
+    return first.section(QLatin1Char('.'), 1);
+}
+
+/** Text as stored: never NULL (a missing actor or site of a malformed op is ""). */
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+bool isSyncMetaColumn(const QString &column)
+{
+    return column != QLatin1String("deleted") && ChangeWriter::syncColumns().contains(column);
+}
+
+} // namespace
+
+/** What applying one op did (the savepoint is released or rolled back by the caller). */
+struct HubStore::OpOutcome
+{
+    enum Kind { Done, Unique, Invalid } kind = Done;
+    QString uniqueField;
+    QString message;
+};
+
+HubStore::HubStore(Database &db) : m_db(db) {}
+
+QStringList HubStore::columns(const QString &table) const
+{
+    auto it = m_columns.constFind(table);
+    if (it != m_columns.constEnd())
+        return it.value();
+    QStringList cols;
+    const QSqlRecord rec = m_db.connection().record(table);
+    for (int i = 0; i < rec.count(); ++i)
+        cols << rec.fieldName(i);
+    m_columns.insert(table, cols);
+    return cols;
+}
+
+bool HubStore::isInitialised() const
+{
+    QSqlQuery q(m_db.connection());
+    return q.exec(QStringLiteral("SELECT 1 FROM hub_meta WHERE id = 1")) && q.next();
+}
+
+bool HubStore::initialise(QString *error)
+{
+    if (isInitialised())
+        return true;
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO hub_meta (id, hub_id, epoch, schema, created_at) VALUES (1,?,1,?,?)"));
+    q.addBindValue(Uuid7::createString());
+    q.addBindValue(Database::latestSchemaVersion());
+    q.addBindValue(nowText());
+    if (!q.exec())
+        return failQuery(q, error);
+    if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO hub_counter (id, seq) VALUES (1, 0)")))
+        return failQuery(q, error);
+    SyncFaults::reached("shared.init_inside");
+    return tx.commit(error);
+}
+
+bool HubStore::bumpEpoch(QString *error)
+{
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("UPDATE hub_meta SET epoch = epoch + 1 WHERE id = 1")))
+        return failQuery(q, error);
+    return tx.commit(error);
+}
+
+qint64 HubStore::highSeq() const
+{
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT seq FROM hub_counter WHERE id = 1")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+bool HubStore::hello(const QString &site, HelloReply *reply, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT hub_id, epoch, schema FROM hub_meta WHERE id = 1")))
+        return failQuery(q, error);
+    if (!q.next()) {
+        if (error)
+            *error = tr("%1 is a HumasDesk database but not a sync hub.").arg(m_db.path());
+        return false;
+    }
+    *reply = HelloReply();
+    reply->hubId = q.value(0).toString();
+    reply->epoch = q.value(1).toLongLong();
+    reply->schema = q.value(2).toInt();
+    reply->highSeq = highSeq();
+    reply->maxBatch = MaxBatch;
+    q.prepare(QStringLiteral("SELECT last_outbox_seq FROM hub_sites WHERE site = ?"));
+    q.addBindValue(site);
+    if (q.exec() && q.next())
+        reply->siteLastOutboxSeq = q.value(0).toLongLong();
+    return true;
+}
+
+qint64 HubStore::nextSeq(QString *error)
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("UPDATE hub_counter SET seq = seq + 1 WHERE id = 1")) ||
+        !q.exec(QStringLiteral("SELECT seq FROM hub_counter WHERE id = 1")) || !q.next()) {
+        failQuery(q, error);
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool HubStore::touchRow(const QString &entity, const QString &rowId, qint64 seq, int *rev, QString *error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO hub_rows (entity, row_id, seq, rev) VALUES (?,?,?,1) "
+                             "ON CONFLICT(entity, row_id) DO UPDATE SET seq = excluded.seq, rev = rev + 1"));
+    q.addBindValue(entity);
+    q.addBindValue(rowId);
+    q.addBindValue(seq);
+    if (!q.exec())
+        return failQuery(q, error);
+    q.prepare(QStringLiteral("SELECT rev FROM hub_rows WHERE entity = ? AND row_id = ?"));
+    q.addBindValue(entity);
+    q.addBindValue(rowId);
+    if (!q.exec() || !q.next())
+        return failQuery(q, error);
+    *rev = q.value(0).toInt();
+    return true;
+}
+
+bool HubStore::writeFieldClock(const QString &entity, const QString &rowId, const QStringList &fields, qint64 seq,
+                               const SyncOp &op, QString *error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO hub_fields (entity, row_id, field, seq, site, hlc, actor, "
+                             "written_at) VALUES (?,?,?,?,?,?,?,?)"));
+    for (const QString &field : fields) {
+        q.bindValue(0, entity);
+        q.bindValue(1, rowId);
+        q.bindValue(2, field);
+        q.bindValue(3, seq);
+        q.bindValue(4, text(op.site));
+        q.bindValue(5, text(op.hlc));
+        q.bindValue(6, text(op.actor));
+        q.bindValue(7, text(op.createdAt));
+        if (!q.exec())
+            return failQuery(q, error);
+    }
+    return true;
+}
+
+bool HubStore::openConflict(const SyncOp &op, const QString &kind, const QString &field, const QJsonValue &base,
+                            const QJsonValue &hubValue, const QString &hubSite, const QString &hubActor,
+                            const QString &hubHlc, const QString &hubAt, QString *conflictId, QString *error)
+{
+    const qint64 seq = nextSeq(error);
+    if (seq < 0)
+        return false;
+    const QString id = Uuid7::createString();
+    const QJsonValue incoming = op.changes.value(field).toArray().at(1);
+    QVariantMap values{
+        {QStringLiteral("entity"), op.entity},
+        {QStringLiteral("row_id"), op.rowId},
+        {QStringLiteral("field"), field},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("base_value"), SyncProtocol::jsonText(base)},
+        {QStringLiteral("hub_value"), SyncProtocol::jsonText(hubValue)},
+        {QStringLiteral("hub_site"), text(hubSite)},
+        {QStringLiteral("hub_actor"), text(hubActor)},
+        {QStringLiteral("hub_hlc"), text(hubHlc)},
+        {QStringLiteral("hub_at"), text(hubAt)},
+        {QStringLiteral("incoming_value"), SyncProtocol::jsonText(incoming)},
+        {QStringLiteral("incoming_site"), text(op.site)},
+        {QStringLiteral("incoming_actor"), text(op.actor)},
+        {QStringLiteral("incoming_hlc"), text(op.hlc)},
+        {QStringLiteral("incoming_at"), text(op.createdAt)},
+        {QStringLiteral("status"), QStringLiteral("open")},
+    };
+    QStringList names = {QStringLiteral("id"),         QStringLiteral("rev"),     QStringLiteral("deleted"),
+                         QStringLiteral("updated_at"), QStringLiteral("updated_by"), QStringLiteral("site_id"),
+                         QStringLiteral("hlc"),        QStringLiteral("sync_seq")};
+    QVariantList binds = {id, 1, 0, text(op.createdAt), text(op.actor), m_db.siteId(), text(op.hlc), seq};
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        names << it.key();
+        binds << it.value();
+    }
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), names.size());
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO sync_conflicts (%1) VALUES (%2)")
+                  .arg(names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    if (!q.exec())
+        return failQuery(q, error);
+    int rev = 0;
+    if (!touchRow(QStringLiteral("sync_conflicts"), id, seq, &rev, error))
+        return false;
+    SyncOp stamp = op;
+    stamp.site = m_db.siteId(); // the hub wrote the conflict row; a resolution from any PC is not concurrent to it
+    if (!writeFieldClock(QStringLiteral("sync_conflicts"), id, values.keys(), seq, stamp, error))
+        return false;
+    if (conflictId->isEmpty())
+        *conflictId = id;
+    qCInfo(lcSync) << "conflict" << kind << op.entity << op.rowId << field;
+    return true;
+}
+
+bool HubStore::push(const PushRequest &request, PushReply *reply, QString *error)
+{
+    *reply = PushReply();
+    if (request.ops.size() > MaxBatch) {
+        if (error)
+            *error = tr("A push may carry at most %1 changes.").arg(MaxBatch);
+        return false;
+    }
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    qint64 through = 0;
+    for (const SyncOp &op : request.ops) {
+        OpResult result;
+        SyncOp checked = op;
+        if (checked.site != request.site) {
+            result.opId = op.opId;
+            result.status = QStringLiteral("rejected");
+            result.error = tr("The change was made at another site than the one sending it.");
+        } else if (!judgeOp(checked, &result, error)) {
+            return false;
+        }
+        reply->results.append(result);
+        through = qMax(through, op.outboxSeq);
+        SyncFaults::reached("push.between_ops");
+    }
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO hub_sites (site, last_outbox_seq, last_seen_at) VALUES (?,?,?) "
+                             "ON CONFLICT(site) DO UPDATE SET last_outbox_seq = max(last_outbox_seq, "
+                             "excluded.last_outbox_seq), last_seen_at = excluded.last_seen_at"));
+    q.addBindValue(request.site);
+    q.addBindValue(through);
+    q.addBindValue(nowText());
+    if (!q.exec())
+        return failQuery(q, error);
+    SyncFaults::reached("push.before_hub_commit");
+    if (!tx.commit(error))
+        return false;
+    SyncFaults::reached("push.after_hub_commit");
+    q.prepare(QStringLiteral("SELECT last_outbox_seq FROM hub_sites WHERE site = ?"));
+    q.addBindValue(request.site);
+    if (q.exec() && q.next())
+        reply->ackedThrough = q.value(0).toLongLong();
+    return true;
+}
+
+bool HubStore::judgeOp(const SyncOp &op, OpResult *result, QString *error)
+{
+    result->opId = op.opId;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT result, seq, conflict_id, error FROM hub_ops WHERE op_id = ?"));
+    q.addBindValue(op.opId);
+    if (!q.exec())
+        return failQuery(q, error);
+    if (q.next()) {
+        result->status = QStringLiteral("duplicate");
+        result->firstStatus = q.value(0).toString();
+        result->seq = q.value(1).toLongLong();
+        result->conflictId = q.value(2).toString();
+        result->error = q.value(3).toString();
+        return true;
+    }
+
+    QString reason;
+    if (op.opId.isEmpty() || op.rowId.isEmpty() || !SyncProtocol::syncedTables().contains(op.entity) ||
+        (op.op != QLatin1String("upsert") && op.op != QLatin1String("delete")))
+        reason = tr("The change is malformed (entity %1).").arg(op.entity);
+    if (reason.isEmpty() && m_reject)
+        reason = m_reject(op);
+    if (reason.isEmpty()) {
+        // An op that refers to a blob the hub lacks is refused (the engine sends blobs first).
+        for (auto it = op.changes.constBegin(); it != op.changes.constEnd(); ++it) {
+            const QString sha = it.value().toArray().at(1).toString();
+            if (it.key().endsWith(QLatin1String("_blob")) && !sha.isEmpty() && !BlobStore(m_db).contains(sha)) {
+                reason = tr("The attachment %1 has not reached the hub.").arg(sha.left(12));
+                break;
+            }
+        }
+    }
+    if (reason.isEmpty()) {
+        if (!m_db.begin(error)) // a savepoint: this op alone can be undone
+            return false;
+        const bool ok = applyOp(op, result, error);
+        if (!ok && result->status.isEmpty()) {
+            m_db.rollback();
+            return false;
+        }
+        if (result->status == QLatin1String("unique")) {
+            m_db.rollback();
+            const QString field = result->error;
+            result->status = QStringLiteral("conflict");
+            result->error.clear();
+            result->conflictId.clear(); // conflicts of the rolled-back attempt are gone with it
+            const QJsonArray change = op.changes.value(field).toArray();
+            if (!openConflict(op, QStringLiteral("unique"), field, change.at(0), QJsonValue(QJsonValue::Null), {},
+                              {}, {}, {}, &result->conflictId, error))
+                return false;
+            result->seq = highSeq();
+        } else if (result->status == QLatin1String("rejected")) {
+            m_db.rollback();
+        } else if (!m_db.commit(error)) {
+            return false;
+        }
+    } else {
+        result->status = QStringLiteral("rejected");
+        result->error = reason;
+    }
+    q.prepare(QStringLiteral("INSERT INTO hub_ops (op_id, site, outbox_seq, seq, result, conflict_id, error) "
+                             "VALUES (?,?,?,?,?,?,?)"));
+    q.addBindValue(op.opId);
+    q.addBindValue(op.site);
+    q.addBindValue(op.outboxSeq);
+    q.addBindValue(result->seq);
+    q.addBindValue(result->status);
+    q.addBindValue(result->conflictId.isEmpty() ? QVariant() : QVariant(result->conflictId));
+    q.addBindValue(result->error.isEmpty() ? QVariant() : QVariant(result->error));
+    if (!q.exec())
+        return failQuery(q, error);
+    return true;
+}
+
+bool HubStore::applyOp(const SyncOp &op, OpResult *result, QString *error)
+{
+    const QStringList cols = columns(op.entity);
+    // The hub's row and its field clocks.
+    QVariantMap hubRow;
+    {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(op.entity));
+        q.addBindValue(op.rowId);
+        if (!q.exec())
+            return failQuery(q, error);
+        if (q.next()) {
+            const QSqlRecord rec = q.record();
+            for (int i = 0; i < rec.count(); ++i)
+                hubRow.insert(rec.fieldName(i), q.value(i));
+        }
+    }
+    QHash<QString, FieldClock> clocks;
+    {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT field, seq, site, hlc, actor, written_at FROM hub_fields "
+                                 "WHERE entity = ? AND row_id = ?"));
+        q.addBindValue(op.entity);
+        q.addBindValue(op.rowId);
+        if (!q.exec())
+            return failQuery(q, error);
+        while (q.next())
+            clocks.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toString(),
+                                                  q.value(3).toString(), q.value(4).toString(),
+                                                  q.value(5).toString()});
+    }
+    const bool exists = !hubRow.isEmpty();
+    auto concurrent = [&](const QString &field) {
+        const auto it = clocks.constFind(field);
+        return it != clocks.cend() && it->seq > op.baseSeq && it->site != op.site;
+    };
+    bool touchedByOthers = false;
+    for (auto it = clocks.cbegin(); it != clocks.cend(); ++it)
+        touchedByOthers = touchedByOthers || (it->seq > op.baseSeq && it->site != op.site);
+
+    QStringList write;
+    QVariantMap newValues;
+    struct Pending
+    {
+        QString kind, field;
+        QJsonValue base, hub;
+        FieldClock clock;
+    };
+    QList<Pending> conflicts;
+    bool sameSeen = false;
+    for (auto it = op.changes.constBegin(); it != op.changes.constEnd(); ++it) {
+        const QString &field = it.key();
+        if (!cols.contains(field) || isSyncMetaColumn(field)) {
+            result->status = QStringLiteral("rejected");
+            result->error = tr("%1 has no field %2.").arg(op.entity, field);
+            return false;
+        }
+        const QJsonArray pair = it.value().toArray();
+        const QVariant incoming = SyncProtocol::fromJsonValue(pair.at(1));
+        if (!exists || !concurrent(field)) {
+            write << field;
+            newValues.insert(field, incoming);
+        } else if (ChangeWriter::sameValue(hubRow.value(field), incoming)) {
+            sameSeen = true;
+        } else {
+            const QString kind = field == QLatin1String("deleted") ? QStringLiteral("delete_edit")
+                                                                    : QStringLiteral("field");
+            conflicts.append({kind, field, pair.at(0), SyncProtocol::toJsonValue(hubRow.value(field)),
+                              clocks.value(field)});
+        }
+    }
+    // A delete against a concurrent edit of any other field: the row stays, a person decides.
+    if (exists && op.op == QLatin1String("delete") && newValues.value(QStringLiteral("deleted")).toInt() == 1 &&
+        hubRow.value(QStringLiteral("deleted")).toInt() == 0) {
+        FieldClock latest;
+        for (auto it = clocks.cbegin(); it != clocks.cend(); ++it) {
+            if (it.key() != QLatin1String("deleted") && it->seq > op.baseSeq && it->site != op.site &&
+                it->seq > latest.seq)
+                latest = it.value();
+        }
+        if (latest.seq > 0) {
+            write.removeAll(QStringLiteral("deleted"));
+            newValues.remove(QStringLiteral("deleted"));
+            conflicts.append({QStringLiteral("delete_edit"), QStringLiteral("deleted"), QJsonValue(qint64(0)),
+                              QJsonValue(qint64(0)), latest});
+        }
+    }
+    // An edit against a concurrent delete: the edit is kept on the tombstone, a person decides
+    // whether the row comes back.
+    if (exists && op.op == QLatin1String("upsert") && !op.changes.contains(QStringLiteral("deleted")) &&
+        hubRow.value(QStringLiteral("deleted")).toInt() == 1 && concurrent(QStringLiteral("deleted"))) {
+        SyncOp edit = op;
+        edit.changes.insert(QStringLiteral("deleted"), QJsonArray{qint64(0), qint64(0)});
+        conflicts.append({QStringLiteral("delete_edit"), QStringLiteral("deleted"), QJsonValue(qint64(0)),
+                          QJsonValue(qint64(1)), clocks.value(QStringLiteral("deleted"))});
+        // openConflict reads the incoming value from the op's changes.
+        for (const Pending &c : conflicts) {
+            if (c.field == QLatin1String("deleted") && !openConflict(edit, c.kind, c.field, c.base, c.hub,
+                                                                     c.clock.site, c.clock.actor, c.clock.hlc,
+                                                                     c.clock.at, &result->conflictId, error))
+                return false;
+        }
+        conflicts.erase(std::remove_if(conflicts.begin(), conflicts.end(),
+                                       [](const Pending &c) { return c.field == QLatin1String("deleted"); }),
+                        conflicts.end());
+    }
+
+    qint64 seq = 0;
+    if (!write.isEmpty()) {
+        seq = nextSeq(error);
+        if (seq < 0)
+            return false;
+        int rev = 0;
+        if (!touchRow(op.entity, op.rowId, seq, &rev, error))
+            return false;
+        const QString hlc = exists && hubRow.value(QStringLiteral("hlc")).toString() > op.hlc
+                                ? hubRow.value(QStringLiteral("hlc")).toString()
+                                : op.hlc;
+        QStringList names;
+        QVariantList binds;
+        for (const QString &field : write) {
+            names << field;
+            binds << newValues.value(field);
+        }
+        names << QStringLiteral("rev") << QStringLiteral("updated_at") << QStringLiteral("updated_by")
+              << QStringLiteral("site_id") << QStringLiteral("hlc") << QStringLiteral("sync_seq");
+        binds << rev << text(op.createdAt) << text(op.actor) << text(op.site) << text(hlc) << seq;
+        QSqlQuery q(m_db.connection());
+        if (exists) {
+            QStringList sets;
+            for (const QString &n : names)
+                sets << n + QStringLiteral("=?");
+            q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(op.entity, sets.join(QLatin1Char(','))));
+            binds << op.rowId;
+        } else {
+            names << QStringLiteral("id");
+            binds << op.rowId;
+            QStringList marks;
+            marks.fill(QStringLiteral("?"), names.size());
+            q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                          .arg(op.entity, names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+        }
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds.at(i));
+        if (!q.exec()) {
+            const QString field = uniqueField(q.lastError());
+            if (!field.isEmpty()) {
+                result->status = QStringLiteral("unique");
+                result->error = op.changes.contains(field) ? field : write.value(0);
+            } else {
+                result->status = QStringLiteral("rejected");
+                result->error = tr("The hub refused the change: %1").arg(q.lastError().databaseText());
+            }
+            return false;
+        }
+        if (!writeFieldClock(op.entity, op.rowId, write, seq, op, error))
+            return false;
+    } else if (exists && (!conflicts.isEmpty() || !result->conflictId.isEmpty())) {
+        // The hub kept its values: a new seq for the row brings them back to the pusher, whose
+        // copy still holds the refused value (the conflict row holds it for the person).
+        seq = nextSeq(error);
+        int rev = 0;
+        if (seq < 0 || !touchRow(op.entity, op.rowId, seq, &rev, error))
+            return false;
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("UPDATE %1 SET rev = ?, sync_seq = ? WHERE id = ?").arg(op.entity));
+        q.addBindValue(rev);
+        q.addBindValue(seq);
+        q.addBindValue(op.rowId);
+        if (!q.exec())
+            return failQuery(q, error);
+    }
+    for (const Pending &c : conflicts) {
+        if (!openConflict(op, c.kind, c.field, c.base, c.hub, c.clock.site, c.clock.actor, c.clock.hlc, c.clock.at,
+                          &result->conflictId, error))
+            return false;
+    }
+    if (!result->conflictId.isEmpty())
+        result->status = QStringLiteral("conflict");
+    else if (sameSeen || touchedByOthers)
+        result->status = QStringLiteral("merged");
+    else
+        result->status = QStringLiteral("applied");
+    result->seq = seq > 0 ? seq : highSeq();
+    return true;
+}
+
+bool HubStore::changes(const QString &cursorText, int limit, PullReply *reply, QString *error) const
+{
+    *reply = PullReply();
+    HelloReply me;
+    if (!hello({}, &me, error))
+        return false;
+    SyncCursor cursor;
+    if (!SyncCursor::parse(cursorText, &cursor) || cursor.hubId != me.hubId || cursor.epoch != me.epoch)
+        cursor = SyncCursor(); // another hub or epoch: from the start
+    limit = qBound(1, limit, 5000);
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT entity, row_id, seq FROM hub_rows WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(cursor.seq);
+    q.addBindValue(limit + 1);
+    if (!q.exec())
+        return failQuery(q, error);
+    qint64 last = cursor.seq;
+    while (q.next()) {
+        if (reply->rows.size() == limit) {
+            reply->more = true;
+            break;
+        }
+        PulledRow row;
+        row.entity = q.value(0).toString();
+        row.rowId = q.value(1).toString();
+        row.seq = q.value(2).toLongLong();
+        QSqlQuery r(m_db.connection());
+        r.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(row.entity));
+        r.addBindValue(row.rowId);
+        if (!r.exec())
+            return failQuery(r, error);
+        if (r.next()) {
+            const QSqlRecord rec = r.record();
+            for (int i = 0; i < rec.count(); ++i)
+                row.values.insert(rec.fieldName(i), SyncProtocol::toJsonValue(r.value(i)));
+            row.values.insert(QStringLiteral("sync_seq"), row.seq);
+            reply->rows.append(row);
+        }
+        last = row.seq;
+    }
+    SyncCursor next{me.hubId, me.epoch, last};
+    reply->nextCursor = next.toString();
+    if (last == 0)
+        reply->nextCursor = SyncCursor{me.hubId, me.epoch, 0}.toString();
+    return true;
+}
+
+bool HubStore::missingBlobs(const QStringList &hashes, QStringList *missing, QString *error) const
+{
+    Q_UNUSED(error);
+    missing->clear();
+    BlobStore blobs(m_db);
+    for (const QString &sha : hashes) {
+        if (!blobs.contains(sha))
+            missing->append(sha);
+    }
+    return true;
+}
+
+bool HubStore::putBlob(const QString &sha256, const QByteArray &data, const QString &mime, QString *error)
+{
+    if (BlobStore::hashOf(data) != sha256.toLower()) {
+        if (error)
+            *error = tr("The attachment arrived damaged (its SHA-256 does not match); it was not stored.");
+        return false;
+    }
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    if (BlobStore(m_db).put(data, mime, error).isEmpty())
+        return false;
+    SyncFaults::reached("blob.mid_upload");
+    return tx.commit(error);
+}
+
+bool HubStore::getBlob(const QString &sha256, QByteArray *data, QString *mime, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT data, mime FROM blobs WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (!q.exec())
+        return failQuery(q, error);
+    if (!q.next()) {
+        if (error)
+            *error = tr("The hub has no attachment %1.").arg(sha256.left(12));
+        return false;
+    }
+    *data = q.value(0).toByteArray();
+    if (mime)
+        *mime = q.value(1).toString();
+    return true;
+}
+
+} // namespace Humas
