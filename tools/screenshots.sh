@@ -86,5 +86,12 @@ shot agenda-month month
 shot agenda-week week
 shot agenda-officials officials
 gui --screenshot "$OUT/master.png" --page master
+# The Sinkronisasi page with a conflict: tst_syncpage lets two PCs rename the same OPD through one
+# shared file and leaves PC A's database behind (user admin1, the test password).
+SYNC_DB="$(dirname "$DB")/sync-conflict.sqlite"
+(cd "$BUILD_DIR/tests/ui" && HUMAS_SYNC_SCREENSHOT_DB="$SYNC_DB" HUMAS_SOURCE_DIR="$SOURCE_DIR" LC_ALL=C.UTF-8 \
+    ./tst_syncpage aConflictIsListedAndTakingTheirsResolvesIt >/dev/null)
+printf '%s\n' rahasia123 | "$GUI" --db "$SYNC_DB" --lang id --user admin1 --screenshot "$OUT/sync-conflict.png" \
+    --page sync
 rm -rf "$(dirname "$DB")"
 echo "Screenshots written to $OUT"

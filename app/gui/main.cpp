@@ -269,6 +269,9 @@ int main(int argc, char *argv[])
         window.showPage(page);
     showAgenda(window, viewName, date);
     window.show();
-    QTimer::singleShot(0, &window, [&window] { window.startDailyBackup(window.today()); });
+    QTimer::singleShot(0, &window, [&window] {
+        window.startDailyBackup(window.today());
+        window.startSync();
+    });
     return app.exec();
 }

@@ -111,6 +111,14 @@ void Database::noteChanged(const QString &entity, const QString &rowId)
     m_pending->add(entity, rowId);
 }
 
+void Database::announce(const ChangeSet &changes)
+{
+    if (changes.isEmpty())
+        return;
+    Q_ASSERT(m_depth == 0);
+    Q_EMIT m_feed->committed(changes);
+}
+
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);

@@ -118,6 +118,12 @@ public:
      * the outermost commit, forgotten on its rollback. ChangeWriter and the sync applier call it.
      */
     void noteChanged(const QString &entity, const QString &rowId);
+    /**
+     * Emits changeFeed()->committed(@p changes) for rows another connection to the same file
+     * committed (a sync round on a worker thread), so this connection's views refresh. Called
+     * outside any transaction; an empty set announces nothing.
+     */
+    void announce(const ChangeSet &changes);
 
     /** Local key/value metadata that never syncs (site id, sync cursors, last backup day). */
     QString meta(const QString &key, const QString &fallback = {}) const;

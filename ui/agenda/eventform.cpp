@@ -7,6 +7,7 @@
 #include "agenda/eventstatus.h"
 #include "common/clock.h"
 #include "common/textrules.h"
+#include "sync/syncconflictmark.h"
 
 #include <QCheckBox>
 #include <QCollator>
@@ -309,9 +310,33 @@ void EventForm::setEvent(const EventRecord &event)
     m_notes->setPlainText(event.notes);
     m_public->setChecked(event.isPublic);
     applyRole();
+    SyncConflictMark::markFields(m_db, QStringLiteral("events"), event.id, syncFields());
     m_loading = false;
     updateVenueHint();
     Q_EMIT conflictInputsChanged();
+}
+
+QHash<QString, QWidget *> EventForm::syncFields() const
+{
+    return {{QStringLiteral("title"), m_title},
+            {QStringLiteral("opd_id"), m_opd},
+            {QStringLiteral("pic_name"), m_picName},
+            {QStringLiteral("pic_phone"), m_picPhone},
+            {QStringLiteral("letter_number"), m_letterNumber},
+            {QStringLiteral("letter_date"), m_letterDate},
+            {QStringLiteral("officials_requested"), m_officials},
+            {QStringLiteral("officials_attending"), m_officials},
+            {QStringLiteral("venue_id"), m_venue},
+            {QStringLiteral("starts_at"), m_times},
+            {QStringLiteral("ends_at"), m_times},
+            {QStringLiteral("all_day"), m_times},
+            {QStringLiteral("status"), m_status},
+            {QStringLiteral("dress_code"), m_dressCode},
+            {QStringLiteral("speech_needed"), m_speech},
+            {QStringLiteral("staff"), m_staff},
+            {QStringLiteral("notes"), m_notes},
+            {QStringLiteral("is_public"), m_public},
+            {QStringLiteral("*"), m_title}};
 }
 
 void EventForm::loadStatus(const EventRecord &event)

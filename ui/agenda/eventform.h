@@ -3,6 +3,7 @@
 #include "agenda/eventrecord.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QWidget>
 
 class QCheckBox;
@@ -91,6 +92,8 @@ private:
     void updateVenueHint();
     void emitConflictInputsChanged();
     QString opdId() const;
+    /** The editor of each column, for the sync conflict marks. */
+    QHash<QString, QWidget *> syncFields() const;
 
     Humas::Database &m_db;
     Humas::AgendaModel *m_model;

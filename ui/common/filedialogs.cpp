@@ -42,6 +42,8 @@ QString kindKey(FileDialogs::Kind kind)
         return QStringLiteral("scan");
     case FileDialogs::Kind::Backup:
         return QStringLiteral("backup");
+    case FileDialogs::Kind::SharedFile:
+        return QStringLiteral("sharedfile");
     }
     return QStringLiteral("other");
 }
@@ -169,10 +171,11 @@ protected:
     }
 };
 
-void remember(FileDialogs::Kind kind, const QString &path)
+void remember(FileDialogs::Kind kind, const QString &path, bool isFolder)
 {
     Humas::LocalPreferences prefs;
-    prefs.setLastFolder(kindKey(kind), QFileInfo(path).absolutePath());
+    const QFileInfo info(path);
+    prefs.setLastFolder(kindKey(kind), isFolder ? info.absoluteFilePath() : info.absolutePath());
     prefs.sync();
 }
 
@@ -193,7 +196,7 @@ QString run(QWidget *parent, FileDialogs::Mode mode, FileDialogs::Kind kind, con
     }
     if (path.isEmpty() || !FileDialogs::checkPath(parent, path))
         return {};
-    remember(kind, path);
+    remember(kind, path, mode == FileDialogs::Mode::Folder);
     return path;
 }
 
@@ -245,6 +248,11 @@ std::unique_ptr<QFileDialog> FileDialogs::create(QWidget *parent, Mode mode, Kin
             dialog->setDefaultSuffix(QFileInfo(name).suffix());
         if (!name.isEmpty())
             dialog->selectFile(name);
+    } else if (mode == Mode::Folder) {
+        dialog->setAcceptMode(QFileDialog::AcceptOpen);
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly, true);
+        dialog->setLabelText(QFileDialog::Accept, tr("Choose"));
     } else {
         dialog->setAcceptMode(QFileDialog::AcceptOpen);
         dialog->setFileMode(QFileDialog::ExistingFile);
@@ -256,6 +264,11 @@ std::unique_ptr<QFileDialog> FileDialogs::create(QWidget *parent, Mode mode, Kin
 QString FileDialogs::openFile(QWidget *parent, Kind kind, const QString &title, const QString &filter)
 {
     return run(parent, Mode::Open, kind, title, filter, {});
+}
+
+QString FileDialogs::openFolder(QWidget *parent, Kind kind, const QString &title)
+{
+    return run(parent, Mode::Folder, kind, title, {}, {});
 }
 
 QString FileDialogs::saveFile(QWidget *parent, Kind kind, const QString &title, const QString &suggestedName,

@@ -32,10 +32,10 @@ class FileDialogs
     Q_DECLARE_TR_FUNCTIONS(HumasUi::FileDialogs)
 public:
     /** What the file is for; each kind remembers its own last folder. */
-    enum class Kind { Pdf, Calendar, Csv, Image, Scan, Backup };
-    enum class Mode { Open, Save };
+    enum class Kind { Pdf, Calendar, Csv, Image, Scan, Backup, SharedFile };
+    enum class Mode { Open, Save, Folder };
 
-    /** What the last openFile()/saveFile() asked for, answered or shown; for tests. */
+    /** What the last openFile()/saveFile()/openFolder() asked for, answered or shown; for tests. */
     struct Request
     {
         Mode mode = Mode::Open;
@@ -51,7 +51,10 @@ public:
     static QString saveFile(QWidget *parent, Kind kind, const QString &title, const QString &suggestedName,
                             const QString &filter);
 
-    /** The dialog openFile()/saveFile() show, set up but not shown. */
+    /** An existing folder (e.g. where the shared sync file lives), or empty when cancelled. */
+    static QString openFolder(QWidget *parent, Kind kind, const QString &title);
+
+    /** The dialog openFile()/saveFile()/openFolder() show, set up but not shown. */
     static std::unique_ptr<QFileDialog> create(QWidget *parent, Mode mode, Kind kind, const QString &title,
                                                const QString &filter, const QString &suggestedName = {});
 
@@ -81,7 +84,7 @@ public:
     /** Guards every dialog of the application as it is shown (see guard()); app/ calls it once. */
     static void guardApplication();
 
-    /** The next openFile()/saveFile() is not shown and returns @p path (empty: cancelled), checked as typed. */
+    /** The next openFile()/saveFile()/openFolder() is not shown: @p path (empty: cancelled), checked as typed. */
     static void setNextAnswer(const QString &path);
     static Request lastRequest();
 };

@@ -20,6 +20,9 @@
 #include "store/autobackup.h"
 #include "store/changefeed.h"
 #include "store/database.h"
+#include "sync/syncconflictmark.h"
+#include "sync/synccontroller.h"
+#include "sync/syncpage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -102,6 +105,9 @@ MainWindow::MainWindow(Humas::Database &db, const Humas::Actor &actor, QWidget *
     setObjectName(QStringLiteral("mainWindow"));
     const Humas::Record user = Humas::UserRepository(m_db, m_actor).get(m_actor.userId);
     m_userDisplayName = user.isValid() ? user.text(QStringLiteral("display_name")) : m_actor.username;
+    m_syncController = new SyncController(m_db, m_actor, this);
+    connect(m_syncController, &SyncController::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_syncController, &SyncController::roundFinished, this, &MainWindow::onSyncRoundFinished);
 
     createPages();
     createSidebar();
@@ -112,6 +118,11 @@ MainWindow::MainWindow(Humas::Database &db, const Humas::Actor &actor, QWidget *
     // The deadlines of open PPID requests follow holiday and setting changes, from any page.
     new Humas::PpidDeadlineWatcher(m_db, m_actor, this);
     connect(m_db.changeFeed(), &Humas::ChangeFeed::committed, this, &MainWindow::onCommitted);
+    // A conflict mark in an editor leads here (behind the modal editor, there when it closes).
+    SyncConflictMark::setOpenSyncPageHandler([window = QPointer<MainWindow>(this)] {
+        if (window)
+            window->showPage(QStringLiteral("sync"));
+    });
 }
 
 void MainWindow::onCommitted(const Humas::ChangeSet &changes)
@@ -130,6 +141,7 @@ void MainWindow::onCommitted(const Humas::ChangeSet &changes)
 
 MainWindow::~MainWindow()
 {
+    SyncConflictMark::setOpenSyncPageHandler({});
     disconnect(m_sidebar, nullptr, this, nullptr);
     // The worker only touches its own connection, but it must not outlive the program.
     if (m_backupThread)
@@ -168,6 +180,9 @@ void MainWindow::createPages()
         } else if (id == QLatin1String("ppid") && Humas::PageAccess::isVisible(id, m_actor.role)) {
             m_ppidPage = new PpidPage(m_db, m_actor, m_stack);
             page = m_ppidPage;
+        } else if (id == QLatin1String("sync") && Humas::PageAccess::isVisible(id, m_actor.role)) {
+            m_syncPage = new SyncPage(m_syncController, m_stack);
+            page = m_syncPage;
         } else {
             auto *placeholder = new PlaceholderPage(m_stack);
             m_placeholders.insert(id, placeholder);
@@ -277,6 +292,9 @@ void MainWindow::createMenus()
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_syncAction = m_toolsMenu->addAction(QString(), m_syncController, &SyncController::syncNow);
+    m_syncAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncAction->setShortcuts({QKeySequence(Qt::Key_F9), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
@@ -318,6 +336,7 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_settingsAction->setText(tr("&Settings…"));
+    m_syncAction->setText(tr("S&ync now"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About HumasDesk"));
 
@@ -334,8 +353,7 @@ void MainWindow::updateStatusBar()
     m_statusDatabase->setToolTip(QDir::toNativeSeparators(dbFile.absoluteFilePath()));
     m_statusUser->setText(tr("%1 (%2)").arg(m_userDisplayName, Humas::Roles::displayName(m_actor.role)));
     m_statusUser->setToolTip(tr("Signed in as %1").arg(m_actor.username));
-    m_statusSync->setText(tr("Sync: not configured"));
-    m_statusSync->setToolTip(tr("Synchronisation with colleagues has not been set up on this computer."));
+    updateSyncStatus();
 }
 
 void MainWindow::updateHeader()
@@ -444,6 +462,17 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The round on close: changes made today reach colleagues before the PC is switched off.
+    // A round already running is waited for instead of starting another.
+    if (!m_syncedBeforeClose && m_syncController->isConfigured()) {
+        if (m_syncController->isRunning() || m_syncController->syncNow()) {
+            m_closeAfterSync = true;
+            centralWidget()->setEnabled(false);
+            statusBar()->showMessage(tr("Synchronising before closing…"));
+            event->ignore();
+            return;
+        }
+    }
     savePreferences();
     QMainWindow::closeEvent(event);
 }
@@ -497,6 +526,31 @@ void MainWindow::startDailyBackup(const QDate &day)
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start(QThread::LowPriority);
+}
+
+void MainWindow::startSync()
+{
+    m_syncController->syncNow();
+}
+
+void MainWindow::updateSyncStatus()
+{
+    m_statusSync->setText(m_syncController->statusText());
+    m_statusSync->setToolTip(m_syncController->statusToolTip());
+    const bool configured = m_syncController->isConfigured();
+    m_syncAction->setEnabled(configured && !m_syncController->isRunning());
+    m_syncAction->setToolTip(configured ? tr("Sync now (F9 or Ctrl+Shift+S)")
+                                        : tr("Choose a shared file on the Synchronisation page first"));
+}
+
+void MainWindow::onSyncRoundFinished()
+{
+    if (!m_closeAfterSync)
+        return;
+    m_closeAfterSync = false;
+    m_syncedBeforeClose = true;
+    statusBar()->clearMessage();
+    close();
 }
 
 void MainWindow::showSettings()

@@ -26,6 +26,8 @@ class AgendaPage;
 class DataMasterPage;
 class PpidPage;
 class PlaceholderPage;
+class SyncController;
+class SyncPage;
 
 /**
  * The main window: a sidebar of pages (agenda, ppid, news, reports, master, sync) over a
@@ -54,6 +56,10 @@ public:
     AgendaPage *agendaPage() const { return m_agendaPage; }
     /** The information-service page, or nullptr when the role does not see it. */
     PpidPage *ppidPage() const { return m_ppidPage; }
+    /** The Sinkronisasi page, or nullptr when the role does not see it. */
+    SyncPage *syncPage() const { return m_syncPage; }
+    /** This PC's synchronisation (rounds, settings, the state the status bar shows). */
+    SyncController *syncController() const { return m_syncController; }
     /** Translated title of a page. */
     static QString pageTitle(const QString &id);
 
@@ -65,6 +71,8 @@ public:
     bool backUpTo(const QString &fileName);
     /** Runs the rotating daily backup (AutoBackup) on a worker thread; see dailyBackupFinished. */
     void startDailyBackup(const QDate &today);
+    /** The round at start: runs one when a shared file is configured. */
+    void startSync();
 
 public Q_SLOTS:
     void backUpDatabase();
@@ -94,6 +102,8 @@ private:
     void updateStatusBar();
     void onCommitted(const Humas::ChangeSet &changes);
     void onSidebarRowChanged(int row);
+    void updateSyncStatus();
+    void onSyncRoundFinished();
 
     Humas::Database &m_db;
     Humas::Actor m_actor;
@@ -103,6 +113,8 @@ private:
     DataMasterPage *m_masterPage = nullptr;
     AgendaPage *m_agendaPage = nullptr;
     PpidPage *m_ppidPage = nullptr;
+    SyncController *m_syncController = nullptr;
+    SyncPage *m_syncPage = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_appLabel = nullptr;
@@ -118,11 +130,14 @@ private:
     QAction *m_backupAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_syncAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_pageActions = nullptr;
     QHash<QString, QAction *> m_pageActionById;
     QString m_userDisplayName;
     QPointer<QThread> m_backupThread;
+    bool m_closeAfterSync = false;
+    bool m_syncedBeforeClose = false;
 };
 
 } // namespace HumasUi

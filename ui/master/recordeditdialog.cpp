@@ -6,6 +6,7 @@
 #include "common/messagebox.h"
 #include "master/masterdata.h"
 #include "store/changewriter.h"
+#include "sync/syncconflictmark.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -72,6 +73,8 @@ void RecordEditDialog::buildForm()
         form->addRow(labelWidget, editor);
     }
 
+    if (!isNew())
+        SyncConflictMark::markFields(m_repository->database(), m_repository->spec().table, m_id, m_editors);
     m_errorLabel = new ErrorLabel(this);
 
     auto *hint = new QLabel(tr("Fields marked * are required."), this);

@@ -8,6 +8,7 @@
 #include "reports/ppidnotices.h"
 #include "reports/ppidreceipt.h"
 #include "settings/appsettings.h"
+#include "sync/syncconflictmark.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -126,6 +127,8 @@ void PpidRequestDialog::reload()
     m_header->setText(header);
 
     showDetails();
+    // The details are one text: conflicts of any of the request's fields mark it.
+    SyncConflictMark::markFields(m_db, QStringLiteral("ppid_requests"), m_id, {{QStringLiteral("*"), m_details}});
     showHistory();
     m_actions->setRequest(m_request);
     m_objections->setRequest(m_request);
