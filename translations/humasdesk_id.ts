@@ -729,6 +729,10 @@ Simpan tetap?</translation>
         <translation>Jenis berkas:</translation>
     </message>
     <message>
+        <source>Choose</source>
+        <translation>Pilih</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Buka</translation>
     </message>
@@ -1573,6 +1577,49 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>%1 is already entered as a holiday (%2); one date holds one entry.</source>
         <translation>%1 sudah tercatat sebagai hari libur (%2); satu tanggal hanya untuk satu entri.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::HubStore</name>
+    <message>
+        <source>The hub could not be read or written: %1</source>
+        <translation>Hub tidak dapat dibaca atau ditulis: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a HumasDesk database but not a sync hub.</source>
+        <translation>%1 adalah basis data HumasDesk, tetapi bukan hub sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>A push may carry at most %1 changes.</source>
+        <translation>Satu kiriman memuat paling banyak %1 perubahan.</translation>
+    </message>
+    <message>
+        <source>The change was made at another site than the one sending it.</source>
+        <translation>Perubahan ini dibuat di PC lain daripada PC yang mengirimnya.</translation>
+    </message>
+    <message>
+        <source>The change is malformed (entity %1).</source>
+        <translation>Perubahan ini rusak bentuknya (entitas %1).</translation>
+    </message>
+    <message>
+        <source>The attachment %1 has not reached the hub.</source>
+        <translation>Lampiran %1 belum sampai di hub.</translation>
+    </message>
+    <message>
+        <source>%1 has no field %2.</source>
+        <translation>%1 tidak mempunyai isian %2.</translation>
+    </message>
+    <message>
+        <source>The hub refused the change: %1</source>
+        <translation>Hub menolak perubahan: %1</translation>
+    </message>
+    <message>
+        <source>The attachment arrived damaged (its SHA-256 does not match); it was not stored.</source>
+        <translation>Lampiran tiba dalam keadaan rusak (SHA-256 tidak cocok); tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>The hub has no attachment %1.</source>
+        <translation>Hub tidak mempunyai lampiran %1.</translation>
     </message>
 </context>
 <context>
@@ -3232,6 +3279,112 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
 </context>
 <context>
+    <name>Humas::SharedFileTransport</name>
+    <message>
+        <source>No shared file is set for sync.</source>
+        <translation>Belum ada berkas bersama untuk sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>The shared file cannot be reached (%1); the changes stay on this PC and are sent later.</source>
+        <translation>Berkas bersama tidak dapat dijangkau (%1); perubahan disimpan di PC ini dan dikirim nanti.</translation>
+    </message>
+    <message>
+        <source>%1 is in WAL mode, which does not work on a network share and can corrupt it. It was not changed; switch it to a rollback journal (sqlite3 FILE &quot;PRAGMA journal_mode=DELETE&quot;) on the PC that shares it.</source>
+        <translation>%1 memakai mode WAL, yang tidak berfungsi di folder jaringan dan dapat merusaknya. Berkas tidak diubah; ubah ke rollback journal (sqlite3 BERKAS "PRAGMA journal_mode=DELETE") di PC yang membagikannya.</translation>
+    </message>
+    <message>
+        <source>The shared file %1 could not be created; check that this user may create and delete files in that folder.</source>
+        <translation>Berkas bersama %1 tidak dapat dibuat; periksa bahwa pengguna ini boleh membuat dan menghapus berkas di folder itu.</translation>
+    </message>
+    <message>
+        <source>The shared file is not open (no round in progress).</source>
+        <translation>Berkas bersama tidak terbuka (tidak ada putaran yang berjalan).</translation>
+    </message>
+    <message>
+        <source>The shared file %1 is damaged (%2). Nothing was synchronised; restore it from a backup.</source>
+        <translation>Berkas bersama %1 rusak (%2). Tidak ada yang disinkronkan; pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>At most %1 changes go to a shared file in one transaction.</source>
+        <translation>Paling banyak %1 perubahan masuk ke berkas bersama dalam satu transaksi.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::SyncConflicts</name>
+    <message>
+        <source>There is no open sync conflict %1.</source>
+        <translation>Tidak ada konflik sinkronisasi terbuka %1.</translation>
+    </message>
+    <message>
+        <source>The record of this conflict (%1 %2) is not on this PC.</source>
+        <translation>Data konflik ini (%1 %2) tidak ada di PC ini.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::SyncEngine</name>
+    <message>
+        <source>The local database could not be read or written: %1</source>
+        <translation>Basis data lokal tidak dapat dibaca atau ditulis: %1</translation>
+    </message>
+    <message>
+        <source>pushed %1, pulled %2, conflicts %3</source>
+        <translation>pushed %1, pulled %2, conflicts %3</translation>
+    </message>
+    <message>
+        <source>A sync round cannot run inside an open transaction.</source>
+        <translation>Putaran sinkronisasi tidak dapat berjalan di dalam transaksi yang terbuka.</translation>
+    </message>
+    <message>
+        <source>The hub has the newer schema %1; update HumasDesk on this PC to sync.</source>
+        <translation>Hub memakai skema yang lebih baru (%1); perbarui HumasDesk di PC ini untuk sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>The hub is a different one than at the last round: all data is read again from it and the changes kept on this PC are sent to it.</source>
+        <translation>Hub ini berbeda dengan hub pada putaran terakhir: semua data dibaca ulang darinya dan perubahan yang disimpan di PC ini dikirim ke sana.</translation>
+    </message>
+    <message>
+        <source>The hub started a new epoch: all data is read again from it.</source>
+        <translation>Hub memulai epoch baru: semua data dibaca ulang darinya.</translation>
+    </message>
+    <message>
+        <source>The hub was restored from an older copy (it is at change %1, this PC had seen %2): the changes kept on this PC are sent again and all data is read again.</source>
+        <translation>Hub dipulihkan dari salinan lama (berada pada perubahan %1, PC ini sudah melihat %2): perubahan yang disimpan di PC ini dikirim ulang dan semua data dibaca ulang.</translation>
+    </message>
+    <message>
+        <source>The PPID deadlines could not be recomputed: %1</source>
+        <translation>Tenggat PPID tidak dapat dihitung ulang: %1</translation>
+    </message>
+    <message>
+        <source>The hub answered without acknowledging any of the %1 changes sent.</source>
+        <translation>Hub menjawab tanpa menerima satu pun dari %1 perubahan yang dikirim.</translation>
+    </message>
+    <message>
+        <source>%1 %2 could not be stored here: %3
+</source>
+        <translation>%1 %2 tidak dapat disimpan di sini: %3
+</translation>
+    </message>
+    <message>
+        <source>An attachment is not on the hub yet: %1
+</source>
+        <translation>Sebuah lampiran belum ada di hub: %1
+</translation>
+    </message>
+    <message>
+        <source>An attachment arrived damaged and was not stored (%1).
+</source>
+        <translation>Sebuah lampiran tiba rusak dan tidak disimpan (%1).
+</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::SyncSettings</name>
+    <message>
+        <source>The sync interval must be between 0 and 1440 minutes.</source>
+        <translation>Selang sinkronisasi harus antara 0 dan 1440 menit.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::TextRules</name>
     <message>
         <source>%1 is too long (%2 characters; at most %3).</source>
@@ -3763,7 +3916,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>Unknown action &quot;%1&quot; for events; use add, update, list, import or export.</source>
-        <translation>Tindakan "%1" tidak dikenal untuk events; gunakan add, update, list, import, atau export.</translation>
+        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk events; gunakan add, update, list, import, atau export.</translation>
     </message>
     <message>
         <source>events update needs the id of the event: events update ID [--title T] ….</source>
@@ -3771,7 +3924,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>events update takes one event id; unexpected &quot;%1&quot;.</source>
-        <translation>events update menerima satu id acara; "%1" tidak diharapkan.</translation>
+        <translation>events update menerima satu id acara; &quot;%1&quot; tidak diharapkan.</translation>
     </message>
     <message>
         <source>events update does not take --%1.</source>
@@ -3803,7 +3956,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>No event with id &quot;%1&quot;.</source>
-        <translation>Tidak ada acara dengan id "%1".</translation>
+        <translation>Tidak ada acara dengan id &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -4219,6 +4372,129 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>Unknown OPD &quot;%1&quot;.</source>
         <translation>OPD &quot;%1&quot; tidak dikenal.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasCli::SyncCommand</name>
+    <message>
+        <source>Synchronise with the shared file; show the sync state, open conflicts, resolve one.</source>
+        <translation>Sinkronkan dengan berkas bersama; tampilkan keadaan sinkronisasi dan konflik terbuka, selesaikan satu konflik.</translation>
+    </message>
+    <message>
+        <source>[--shared-file PATH] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | --value V)</source>
+        <translation>[--shared-file PATH] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | --value V)</translation>
+    </message>
+    <message>
+        <source>Nothing (one round), status, conflicts or resolve.</source>
+        <translation>Kosong (satu putaran), status, conflicts, atau resolve.</translation>
+    </message>
+    <message>
+        <source>The HumasDesk shared file on the network share (remembered).</source>
+        <translation>Berkas bersama HumasDesk di folder jaringan (diingat).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Print as JSON.</source>
+        <translation>Cetak sebagai JSON.</translation>
+    </message>
+    <message>
+        <source>Resolve by taking mine or theirs.</source>
+        <translation>Selesaikan dengan memakai nilai saya (mine) atau mereka (theirs).</translation>
+    </message>
+    <message>
+        <source>SIDE</source>
+        <translation>PIHAK</translation>
+    </message>
+    <message>
+        <source>Resolve by writing this value.</source>
+        <translation>Selesaikan dengan menulis nilai ini.</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>sync %1 takes no %2; see &quot;humasdesk-cli sync --help&quot;.</source>
+        <translation>sync %1 tidak menerima %2; lihat "humasdesk-cli sync --help".</translation>
+    </message>
+    <message>
+        <source>(a round)</source>
+        <translation>(satu putaran)</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for sync; use status, conflicts or resolve, or nothing for a round.</source>
+        <translation>Tindakan "%1" tidak dikenal untuk sync; gunakan status, conflicts, atau resolve, atau kosongkan untuk satu putaran.</translation>
+    </message>
+    <message>
+        <source>No shared file is set for this PC; give --shared-file PATH.</source>
+        <translation>Belum ada berkas bersama untuk PC ini; berikan --shared-file PATH.</translation>
+    </message>
+    <message>
+        <source>The shared file cannot be this PC&apos;s own database.</source>
+        <translation>Berkas bersama tidak boleh basis data PC ini sendiri.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Sinkronisasi gagal: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Transport: %1</source>
+        <translation>Transportasi: %1</translation>
+    </message>
+    <message>
+        <source>Shared file: %1</source>
+        <translation>Berkas bersama: %1</translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation>Hub: %1</translation>
+    </message>
+    <message>
+        <source>Cursor: %1</source>
+        <translation>Kursor: %1</translation>
+    </message>
+    <message>
+        <source>Local changes waiting: %1</source>
+        <translation>Perubahan lokal menunggu: %1</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation>Konflik terbuka: %1</translation>
+    </message>
+    <message>
+        <source>Last round: never</source>
+        <translation>Putaran terakhir: belum pernah</translation>
+    </message>
+    <message>
+        <source>Last round: %1, ok (%2)</source>
+        <translation>Putaran terakhir: %1, berhasil (%2)</translation>
+    </message>
+    <message>
+        <source>Last round: %1, failed: %2</source>
+        <translation>Putaran terakhir: %1, gagal: %2</translation>
+    </message>
+    <message>
+        <source>Say which conflict: humasdesk-cli sync resolve ID (--take mine|theirs | --value V).</source>
+        <translation>Sebutkan konfliknya: humasdesk-cli sync resolve ID (--take mine|theirs | --value V).</translation>
+    </message>
+    <message>
+        <source>Give exactly one of --take mine|theirs and --value V.</source>
+        <translation>Berikan tepat satu dari --take mine|theirs dan --value V.</translation>
+    </message>
+    <message>
+        <source>--take is mine or theirs, not &quot;%1&quot;.</source>
+        <translation>--take bernilai mine atau theirs, bukan "%1".</translation>
+    </message>
+    <message>
+        <source>Conflict %1 resolved; the choice is sent at the next sync.</source>
+        <translation>Konflik %1 diselesaikan; pilihan dikirim pada sinkronisasi berikutnya.</translation>
     </message>
 </context>
 <context>
@@ -4672,14 +4948,6 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
         <translation>Masuk sebagai %1</translation>
     </message>
     <message>
-        <source>Sync: not configured</source>
-        <translation>Sinkronisasi: belum dikonfigurasi</translation>
-    </message>
-    <message>
-        <source>Synchronisation with colleagues has not been set up on this computer.</source>
-        <translation>Sinkronisasi dengan rekan kerja belum diatur di komputer ini.</translation>
-    </message>
-    <message>
         <source>%1 — HumasDesk</source>
         <translation>%1 — HumasDesk</translation>
     </message>
@@ -4702,6 +4970,22 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>Daily backup saved</source>
         <translation>Cadangan harian disimpan</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sin&amp;kronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Synchronising before closing…</source>
+        <translation>Menyinkronkan sebelum menutup…</translation>
+    </message>
+    <message>
+        <source>Sync now (F9 or Ctrl+Shift+S)</source>
+        <translation>Sinkronkan sekarang (F9 atau Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Choose a shared file on the Synchronisation page first</source>
+        <translation>Pilih dulu berkas bersama di halaman Sinkronisasi</translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5293,504 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>1–8 letters or digits, different on every PC that registers requests; it is part of every registration number given here.</source>
         <translation>1–8 huruf atau angka, berbeda pada setiap PC yang mendaftarkan permohonan; kode ini menjadi bagian setiap nomor pendaftaran yang diberikan di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SyncConflictMark</name>
+    <message>
+        <source>Sync conflict</source>
+        <translation>Konflik sinkronisasi</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SyncConflictModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Isian</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Milik saya</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Milik mereka</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SyncConflictText</name>
+    <message>
+        <source>Event</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Information request</source>
+        <translation>Permohonan informasi</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Keberatan</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Hari libur</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Narahubung</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Telepon narahubung</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>Nomor surat</translation>
+    </message>
+    <message>
+        <source>Letter date</source>
+        <translation>Tanggal surat</translation>
+    </message>
+    <message>
+        <source>Officials requested</source>
+        <translation>Pejabat yang diminta</translation>
+    </message>
+    <message>
+        <source>Officials attending</source>
+        <translation>Pejabat yang hadir</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Sepanjang hari</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dress code</source>
+        <translation>Pakaian</translation>
+    </message>
+    <message>
+        <source>Speech needed</source>
+        <translation>Perlu sambutan</translation>
+    </message>
+    <message>
+        <source>Staff assigned</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Publik</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Pemohon Informasi</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Surel</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>Rincian informasi yang dibutuhkan</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Tujuan penggunaan informasi</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dihapus</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>seseorang</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>PC ini</translation>
+    </message>
+    <message>
+        <source>another PC</source>
+        <translation>PC lain</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>Sync conflict in “%1”
+Mine: %2 — %3
+Theirs: %4 — %5
+Resolve it on the Synchronisation page.</source>
+        <translation>Konflik sinkronisasi pada “%1”
+Milik saya: %2 — %3
+Milik mereka: %4 — %5
+Selesaikan di halaman Sinkronisasi.</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SyncController</name>
+    <message>
+        <source>The shared file cannot be reached; changes are kept on this PC and sent later.</source>
+        <translation>Berkas bersama tidak dapat dijangkau; perubahan disimpan di PC ini dan dikirim nanti.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be reached.</source>
+        <translation>Folder %1 tidak dapat dijangkau.</translation>
+    </message>
+    <message>
+        <source>HumasDesk cannot write in the folder %1. Choose a folder where you may create files, or ask the administrator of the share for write access.</source>
+        <translation>HumasDesk tidak dapat menulis di folder %1. Pilih folder tempat Anda boleh membuat berkas, atau minta hak tulis kepada pengelola folder bersama.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Berkas %1 tidak ada.</translation>
+    </message>
+    <message>
+        <source>HumasDesk cannot write to %1. Ask the administrator of the share for write access.</source>
+        <translation>HumasDesk tidak dapat menulis ke %1. Minta hak tulis kepada pengelola folder bersama.</translation>
+    </message>
+    <message>
+        <source>%1 is in WAL mode, which does not work on a network share. Choose another file or a folder.</source>
+        <translation>%1 memakai mode WAL, yang tidak berfungsi di folder jaringan. Pilih berkas atau folder lain.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received, %3 new conflicts</source>
+        <translation>%1 terkirim, %2 diterima, %3 konflik baru</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed: %1 Changes are kept on this PC and sent later.</source>
+        <translation>Sinkronisasi gagal: %1 Perubahan disimpan di PC ini dan dikirim nanti.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Sync: not configured</source>
+        <translation>Sinkronisasi: belum dikonfigurasi</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Sync: not run yet</source>
+        <translation>Sinkron: belum dijalankan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync failed — %n change(s) waiting</source>
+        <translation><numerusform>Sinkron gagal — %n perubahan menunggu</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Sinkron %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation><numerusform>%n perubahan menunggu</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n konflik</numerusform></translation>
+    </message>
+    <message>
+        <source>Synchronisation with colleagues has not been set up on this computer.</source>
+        <translation>Sinkronisasi dengan rekan kerja belum diatur di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Shared file: %1</source>
+        <translation>Berkas bersama: %1</translation>
+    </message>
+    <message>
+        <source>Shared file: %1
+Last round %2: %3</source>
+        <translation>Berkas bersama: %1
+Putaran terakhir %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SyncPage</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Share data with colleagues through a shared database file in a folder on the office network. Changes made on this PC are kept here and sent at the next round.</source>
+        <translation>Berbagi data dengan rekan melalui berkas basis data bersama di folder jaringan kantor. Perubahan di PC ini disimpan di sini dan dikirim pada putaran berikutnya.</translation>
+    </message>
+    <message>
+        <source>How this PC synchronises</source>
+        <translation>Cara PC ini menyinkronkan</translation>
+    </message>
+    <message>
+        <source>&amp;Not synchronised</source>
+        <translation>&amp;Tidak disinkronkan</translation>
+    </message>
+    <message>
+        <source>Shared &amp;file</source>
+        <translation>&amp;Berkas bersama</translation>
+    </message>
+    <message>
+        <source>Shared file:</source>
+        <translation>Berkas bersama:</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the shared file</source>
+        <translation>Pilih folder berkas bersama</translation>
+    </message>
+    <message>
+        <source>Shared file</source>
+        <translation>Berkas bersama</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>Pilih f&amp;older…</translation>
+    </message>
+    <message>
+        <source>The shared file %1 is made in the folder you choose, or used when it is already there.</source>
+        <translation>Berkas bersama %1 dibuat di folder yang Anda pilih, atau dipakai bila sudah ada.</translation>
+    </message>
+    <message>
+        <source>Existing fil&amp;e…</source>
+        <translation>B&amp;erkas yang ada…</translation>
+    </message>
+    <message>
+        <source>Use a shared file that already exists under another name.</source>
+        <translation>Pakai berkas bersama yang sudah ada dengan nama lain.</translation>
+    </message>
+    <message>
+        <source>&amp;Automatically every:</source>
+        <translation>&amp;Otomatis setiap:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>mati</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic rounds</source>
+        <translation>Menit antara putaran otomatis</translation>
+    </message>
+    <message>
+        <source>0 = only on demand; also on start and on close</source>
+        <translation>0 = hanya bila diminta; juga saat mulai dan saat menutup</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Send the changes of this PC and receive those of colleagues (F9 or Ctrl+Shift+S)</source>
+        <translation>Kirim perubahan PC ini dan terima perubahan rekan (F9 atau Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Synchronisation in progress</source>
+        <translation>Sinkronisasi sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Last round:</source>
+        <translation>Putaran terakhir:</translation>
+    </message>
+    <message>
+        <source>Last round</source>
+        <translation>Putaran terakhir</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>Menunggu:</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>Perubahan yang menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Konflik sinkronisasi</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing waits for a decision.</source>
+        <translation>Tidak ada konflik: tidak ada yang menunggu keputusan.</translation>
+    </message>
+    <message>
+        <source>Use &amp;mine</source>
+        <translation>Pakai &amp;milik saya</translation>
+    </message>
+    <message>
+        <source>Keep the value written on this PC (Alt+M)</source>
+        <translation>Pertahankan nilai yang ditulis di PC ini (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Use &amp;theirs</source>
+        <translation>Pakai milik &amp;mereka</translation>
+    </message>
+    <message>
+        <source>Take the colleague&apos;s value (Alt+T)</source>
+        <translation>Ambil nilai rekan (Alt+T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype another value…</source>
+        <translation>&amp;Isi nilai lain…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Belum dijalankan</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 — succeeded: %2</source>
+        <translation>%1 — berhasil: %2</translation>
+    </message>
+    <message>
+        <source>%1 — failed</source>
+        <translation>%1 — gagal</translation>
+    </message>
+    <message>
+        <source>Nothing: every change of this PC has been sent.</source>
+        <translation>Tidak ada: semua perubahan PC ini sudah terkirim.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of this PC not yet sent</source>
+        <translation><numerusform>%n perubahan PC ini belum terkirim</numerusform></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflik (%1)</translation>
+    </message>
+    <message>
+        <source>Folder of the shared file</source>
+        <translation>Folder berkas bersama</translation>
+    </message>
+    <message>
+        <source>HumasDesk shared file (*.sqlite)</source>
+        <translation>Berkas bersama HumasDesk (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>Konflik tidak terselesaikan</translation>
+    </message>
+</context>
+<context>
+    <name>HumasUi::SyncValueDialog</name>
+    <message>
+        <source>Type another value</source>
+        <translation>Isi nilai lain</translation>
+    </message>
+    <message>
+        <source>Mine:</source>
+        <translation>Milik saya:</translation>
+    </message>
+    <message>
+        <source>Theirs:</source>
+        <translation>Milik mereka:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nilai baru</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>&amp;Nilai baru:</translation>
+    </message>
+    <message>
+        <source>&amp;Use this value</source>
+        <translation>&amp;Pakai nilai ini</translation>
     </message>
 </context>
 <context>
