@@ -71,7 +71,7 @@ struct HubStore::OpOutcome
     QString message;
 };
 
-HubStore::HubStore(Database &db) : m_db(db) {}
+HubStore::HubStore(Database &db) : m_db(db), m_sql(db.connection()) {}
 
 QStringList HubStore::columns(const QString &table) const
 {
@@ -125,10 +125,11 @@ bool HubStore::bumpEpoch(QString *error)
 
 qint64 HubStore::highSeq() const
 {
-    QSqlQuery q(m_db.connection());
-    if (q.exec(QStringLiteral("SELECT seq FROM hub_counter WHERE id = 1")) && q.next())
-        return q.value(0).toLongLong();
-    return 0;
+    bool ok = false;
+    QSqlQuery &q = run(QStringLiteral("SELECT seq FROM hub_counter WHERE id = 1"), {}, &ok);
+    const qint64 seq = ok && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return seq;
 }
 
 bool HubStore::hello(const QString &site, HelloReply *reply, QString *error) const
@@ -147,59 +148,56 @@ bool HubStore::hello(const QString &site, HelloReply *reply, QString *error) con
     reply->schema = q.value(2).toInt();
     reply->highSeq = highSeq();
     reply->maxBatch = MaxBatch;
-    q.prepare(QStringLiteral("SELECT last_outbox_seq FROM hub_sites WHERE site = ?"));
-    q.addBindValue(site);
-    if (q.exec() && q.next())
-        reply->siteLastOutboxSeq = q.value(0).toLongLong();
+    q.finish();
+    if (site.isEmpty())
+        return true;
+    bool ok = false;
+    QSqlQuery &s = run(QStringLiteral("SELECT last_outbox_seq FROM hub_sites WHERE site = ?"), {site}, &ok);
+    if (ok && s.next())
+        reply->siteLastOutboxSeq = s.value(0).toLongLong();
+    s.finish();
     return true;
 }
 
 qint64 HubStore::nextSeq(QString *error)
 {
-    QSqlQuery q(m_db.connection());
-    if (!q.exec(QStringLiteral("UPDATE hub_counter SET seq = seq + 1 WHERE id = 1")) ||
-        !q.exec(QStringLiteral("SELECT seq FROM hub_counter WHERE id = 1")) || !q.next()) {
+    // One statement takes the number inside the push transaction: seq order is commit order.
+    bool ok = false;
+    QSqlQuery &q = run(QStringLiteral("UPDATE hub_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq"), {}, &ok);
+    if (!ok || !q.next()) {
         failQuery(q, error);
         return -1;
     }
-    return q.value(0).toLongLong();
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
+    return seq;
 }
 
 bool HubStore::touchRow(const QString &entity, const QString &rowId, qint64 seq, int *rev, QString *error)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO hub_rows (entity, row_id, seq, rev) VALUES (?,?,?,1) "
-                             "ON CONFLICT(entity, row_id) DO UPDATE SET seq = excluded.seq, rev = rev + 1"));
-    q.addBindValue(entity);
-    q.addBindValue(rowId);
-    q.addBindValue(seq);
-    if (!q.exec())
-        return failQuery(q, error);
-    q.prepare(QStringLiteral("SELECT rev FROM hub_rows WHERE entity = ? AND row_id = ?"));
-    q.addBindValue(entity);
-    q.addBindValue(rowId);
-    if (!q.exec() || !q.next())
+    bool ok = false;
+    QSqlQuery &q = run(QStringLiteral("INSERT INTO hub_rows (entity, row_id, seq, rev) VALUES (?,?,?,1) "
+                                      "ON CONFLICT(entity, row_id) DO UPDATE SET seq = excluded.seq, rev = rev + 1 "
+                                      "RETURNING rev"),
+                       {entity, rowId, seq}, &ok);
+    if (!ok || !q.next())
         return failQuery(q, error);
     *rev = q.value(0).toInt();
+    q.finish();
     return true;
 }
 
 bool HubStore::writeFieldClock(const QString &entity, const QString &rowId, const QStringList &fields, qint64 seq,
                                const SyncOp &op, QString *error)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO hub_fields (entity, row_id, field, seq, site, hlc, actor, "
-                             "written_at) VALUES (?,?,?,?,?,?,?,?)"));
+    const QString sql = QStringLiteral("INSERT OR REPLACE INTO hub_fields (entity, row_id, field, seq, site, hlc, "
+                                       "actor, written_at) VALUES (?,?,?,?,?,?,?,?)");
     for (const QString &field : fields) {
-        q.bindValue(0, entity);
-        q.bindValue(1, rowId);
-        q.bindValue(2, field);
-        q.bindValue(3, seq);
-        q.bindValue(4, text(op.site));
-        q.bindValue(5, text(op.hlc));
-        q.bindValue(6, text(op.actor));
-        q.bindValue(7, text(op.createdAt));
-        if (!q.exec())
+        bool ok = false;
+        QSqlQuery &q = run(sql, {entity, rowId, field, seq, text(op.site), text(op.hlc), text(op.actor),
+                                 text(op.createdAt)},
+                           &ok);
+        if (!ok)
             return failQuery(q, error);
     }
     return true;
@@ -242,12 +240,11 @@ bool HubStore::openConflict(const SyncOp &op, const QString &kind, const QString
     }
     QStringList marks;
     marks.fill(QStringLiteral("?"), names.size());
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO sync_conflicts (%1) VALUES (%2)")
-                  .arg(names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec())
+    bool ok = false;
+    QSqlQuery &q = run(QStringLiteral("INSERT INTO sync_conflicts (%1) VALUES (%2)")
+                           .arg(names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))),
+                       binds, &ok);
+    if (!ok)
         return failQuery(q, error);
     int rev = 0;
     if (!touchRow(QStringLiteral("sync_conflicts"), id, seq, &rev, error))
@@ -288,41 +285,43 @@ bool HubStore::push(const PushRequest &request, PushReply *reply, QString *error
         through = qMax(through, op.outboxSeq);
         SyncFaults::reached("push.between_ops");
     }
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO hub_sites (site, last_outbox_seq, last_seen_at) VALUES (?,?,?) "
-                             "ON CONFLICT(site) DO UPDATE SET last_outbox_seq = max(last_outbox_seq, "
-                             "excluded.last_outbox_seq), last_seen_at = excluded.last_seen_at"));
-    q.addBindValue(request.site);
-    q.addBindValue(through);
-    q.addBindValue(nowText());
-    if (!q.exec())
+    bool ok = false;
+    QSqlQuery &q = run(QStringLiteral("INSERT INTO hub_sites (site, last_outbox_seq, last_seen_at) VALUES (?,?,?) "
+                                      "ON CONFLICT(site) DO UPDATE SET last_outbox_seq = max(last_outbox_seq, "
+                                      "excluded.last_outbox_seq), last_seen_at = excluded.last_seen_at"),
+                       {request.site, through, nowText()}, &ok);
+    if (!ok)
         return failQuery(q, error);
     SyncFaults::reached("push.before_hub_commit");
     if (!tx.commit(error))
         return false;
     SyncFaults::reached("push.after_hub_commit");
-    q.prepare(QStringLiteral("SELECT last_outbox_seq FROM hub_sites WHERE site = ?"));
-    q.addBindValue(request.site);
-    if (q.exec() && q.next())
-        reply->ackedThrough = q.value(0).toLongLong();
+    QSqlQuery &last = run(QStringLiteral("SELECT last_outbox_seq FROM hub_sites WHERE site = ?"), {request.site}, &ok);
+    if (ok && last.next())
+        reply->ackedThrough = last.value(0).toLongLong();
+    last.finish();
     return true;
 }
 
 bool HubStore::judgeOp(const SyncOp &op, OpResult *result, QString *error)
 {
     result->opId = op.opId;
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT result, seq, conflict_id, error FROM hub_ops WHERE op_id = ?"));
-    q.addBindValue(op.opId);
-    if (!q.exec())
-        return failQuery(q, error);
-    if (q.next()) {
-        result->status = QStringLiteral("duplicate");
-        result->firstStatus = q.value(0).toString();
-        result->seq = q.value(1).toLongLong();
-        result->conflictId = q.value(2).toString();
-        result->error = q.value(3).toString();
-        return true;
+    {
+        bool ok = false;
+        QSqlQuery &q = run(QStringLiteral("SELECT result, seq, conflict_id, error FROM hub_ops WHERE op_id = ?"),
+                           {op.opId}, &ok);
+        if (!ok)
+            return failQuery(q, error);
+        if (q.next()) {
+            result->status = QStringLiteral("duplicate");
+            result->firstStatus = q.value(0).toString();
+            result->seq = q.value(1).toLongLong();
+            result->conflictId = q.value(2).toString();
+            result->error = q.value(3).toString();
+            q.finish();
+            return true;
+        }
+        q.finish();
     }
 
     QString reason;
@@ -369,17 +368,15 @@ bool HubStore::judgeOp(const SyncOp &op, OpResult *result, QString *error)
         result->status = QStringLiteral("rejected");
         result->error = reason;
     }
-    q.prepare(QStringLiteral("INSERT INTO hub_ops (op_id, site, outbox_seq, seq, result, conflict_id, error) "
-                             "VALUES (?,?,?,?,?,?,?)"));
-    q.addBindValue(op.opId);
-    q.addBindValue(op.site);
-    q.addBindValue(op.outboxSeq);
-    q.addBindValue(result->seq);
-    q.addBindValue(result->status);
-    q.addBindValue(result->conflictId.isEmpty() ? QVariant() : QVariant(result->conflictId));
-    q.addBindValue(result->error.isEmpty() ? QVariant() : QVariant(result->error));
-    if (!q.exec())
-        return failQuery(q, error);
+    bool ok = false;
+    QSqlQuery &ledger = run(QStringLiteral("INSERT INTO hub_ops (op_id, site, outbox_seq, seq, result, conflict_id, "
+                                           "error) VALUES (?,?,?,?,?,?,?)"),
+                            {op.opId, op.site, op.outboxSeq, result->seq, result->status,
+                             result->conflictId.isEmpty() ? QVariant() : QVariant(result->conflictId),
+                             result->error.isEmpty() ? QVariant() : QVariant(result->error)},
+                            &ok);
+    if (!ok)
+        return failQuery(ledger, error);
     return true;
 }
 
@@ -389,30 +386,30 @@ bool HubStore::applyOp(const SyncOp &op, OpResult *result, QString *error)
     // The hub's row and its field clocks.
     QVariantMap hubRow;
     {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(op.entity));
-        q.addBindValue(op.rowId);
-        if (!q.exec())
+        bool ok = false;
+        QSqlQuery &q = run(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(cols.join(QLatin1Char(',')), op.entity),
+                           {op.rowId}, &ok);
+        if (!ok)
             return failQuery(q, error);
         if (q.next()) {
-            const QSqlRecord rec = q.record();
-            for (int i = 0; i < rec.count(); ++i)
-                hubRow.insert(rec.fieldName(i), q.value(i));
+            for (int i = 0; i < cols.size(); ++i)
+                hubRow.insert(cols.at(i), q.value(i));
         }
+        q.finish();
     }
     QHash<QString, FieldClock> clocks;
     {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("SELECT field, seq, site, hlc, actor, written_at FROM hub_fields "
-                                 "WHERE entity = ? AND row_id = ?"));
-        q.addBindValue(op.entity);
-        q.addBindValue(op.rowId);
-        if (!q.exec())
+        bool ok = false;
+        QSqlQuery &q = run(QStringLiteral("SELECT field, seq, site, hlc, actor, written_at FROM hub_fields "
+                                          "WHERE entity = ? AND row_id = ?"),
+                           {op.entity, op.rowId}, &ok);
+        if (!ok)
             return failQuery(q, error);
         while (q.next())
             clocks.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toString(),
                                                   q.value(3).toString(), q.value(4).toString(),
                                                   q.value(5).toString()});
+        q.finish();
     }
     const bool exists = !hubRow.isEmpty();
     auto concurrent = [&](const QString &field) {
@@ -510,24 +507,24 @@ bool HubStore::applyOp(const SyncOp &op, OpResult *result, QString *error)
         names << QStringLiteral("rev") << QStringLiteral("updated_at") << QStringLiteral("updated_by")
               << QStringLiteral("site_id") << QStringLiteral("hlc") << QStringLiteral("sync_seq");
         binds << rev << text(op.createdAt) << text(op.actor) << text(op.site) << text(hlc) << seq;
-        QSqlQuery q(m_db.connection());
+        QString sql;
         if (exists) {
             QStringList sets;
             for (const QString &n : names)
                 sets << n + QStringLiteral("=?");
-            q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(op.entity, sets.join(QLatin1Char(','))));
+            sql = QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(op.entity, sets.join(QLatin1Char(',')));
             binds << op.rowId;
         } else {
             names << QStringLiteral("id");
             binds << op.rowId;
             QStringList marks;
             marks.fill(QStringLiteral("?"), names.size());
-            q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                          .arg(op.entity, names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+            sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(op.entity, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
         }
-        for (int i = 0; i < binds.size(); ++i)
-            q.bindValue(i, binds.at(i));
-        if (!q.exec()) {
+        bool ok = false;
+        QSqlQuery &q = run(sql, binds, &ok);
+        if (!ok) {
             const QString field = uniqueField(q.lastError());
             if (!field.isEmpty()) {
                 result->status = QStringLiteral("unique");
@@ -547,12 +544,10 @@ bool HubStore::applyOp(const SyncOp &op, OpResult *result, QString *error)
         int rev = 0;
         if (seq < 0 || !touchRow(op.entity, op.rowId, seq, &rev, error))
             return false;
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("UPDATE %1 SET rev = ?, sync_seq = ? WHERE id = ?").arg(op.entity));
-        q.addBindValue(rev);
-        q.addBindValue(seq);
-        q.addBindValue(op.rowId);
-        if (!q.exec())
+        bool ok = false;
+        QSqlQuery &q = run(QStringLiteral("UPDATE %1 SET rev = ?, sync_seq = ? WHERE id = ?").arg(op.entity),
+                           {rev, seq, op.rowId}, &ok);
+        if (!ok)
             return failQuery(q, error);
     }
     for (const Pending &c : conflicts) {
@@ -580,36 +575,52 @@ bool HubStore::changes(const QString &cursorText, int limit, PullReply *reply, Q
     if (!SyncCursor::parse(cursorText, &cursor) || cursor.hubId != me.hubId || cursor.epoch != me.epoch)
         cursor = SyncCursor(); // another hub or epoch: from the start
     limit = qBound(1, limit, 5000);
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entity, row_id, seq FROM hub_rows WHERE seq > ? ORDER BY seq LIMIT ?"));
-    q.addBindValue(cursor.seq);
-    q.addBindValue(limit + 1);
-    if (!q.exec())
-        return failQuery(q, error);
+    // The page's row ids first (the feed statement is finished before the rows are read).
+    QList<PulledRow> page;
+    {
+        bool ok = false;
+        QSqlQuery &q = run(QStringLiteral("SELECT entity, row_id, seq FROM hub_rows WHERE seq > ? ORDER BY seq LIMIT ?"),
+                           {cursor.seq, limit + 1}, &ok);
+        if (!ok)
+            return failQuery(q, error);
+        while (q.next()) {
+            if (page.size() == limit) {
+                reply->more = true;
+                break;
+            }
+            PulledRow row;
+            row.entity = q.value(0).toString();
+            row.rowId = q.value(1).toString();
+            row.seq = q.value(2).toLongLong();
+            page.append(row);
+        }
+        q.finish();
+    }
     qint64 last = cursor.seq;
-    while (q.next()) {
-        if (reply->rows.size() == limit) {
-            reply->more = true;
-            break;
-        }
-        PulledRow row;
-        row.entity = q.value(0).toString();
-        row.rowId = q.value(1).toString();
-        row.seq = q.value(2).toLongLong();
-        QSqlQuery r(m_db.connection());
-        r.prepare(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(row.entity));
-        r.addBindValue(row.rowId);
-        if (!r.exec())
-            return failQuery(r, error);
-        if (r.next()) {
-            const QSqlRecord rec = r.record();
-            for (int i = 0; i < rec.count(); ++i)
-                row.values.insert(rec.fieldName(i), SyncProtocol::toJsonValue(r.value(i)));
-            row.values.insert(QStringLiteral("sync_seq"), row.seq);
-            reply->rows.append(row);
-        }
+    for (PulledRow &row : page) {
         last = row.seq;
+        const QStringList cols = columns(row.entity);
+        if (cols.isEmpty())
+            continue;
+        bool ok = false;
+        QSqlQuery &r = run(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(cols.join(QLatin1Char(',')), row.entity),
+                           {row.rowId}, &ok);
+        if (!ok)
+            return failQuery(r, error);
+        const bool found = r.next();
+        if (found) {
+            for (int i = 0; i < cols.size(); ++i)
+                row.values.insert(cols.at(i), SyncProtocol::toJsonValue(r.value(i)));
+            row.values.insert(QStringLiteral("sync_seq"), row.seq);
+        }
+        r.finish();
+        if (!found)
+            continue;
+        if (m_shaper && !m_shaper(&row)) {
+            row.values = QJsonObject();
+            row.gone = true;
+        }
+        reply->rows.append(row);
     }
     SyncCursor next{me.hubId, me.epoch, last};
     reply->nextCursor = next.toString();

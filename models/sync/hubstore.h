@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/statementcache.h"
 #include "sync/syncprotocol.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,12 @@ class HubStore
 public:
     /** Returns an empty string to allow @p op, else the (translated) reason to reject it. */
     using RejectHook = std::function<QString(const SyncOp &op)>;
+    /**
+     * Shapes a row before it is handed to a puller (the server's role filter): may mask values
+     * in place; returns false when the puller may not see the row at all, which then goes out
+     * as a "gone" entry (PulledRow::gone) so a copy the puller holds is dropped.
+     */
+    using RowShaper = std::function<bool(PulledRow *row)>;
 
     explicit HubStore(Database &db);
 
@@ -56,6 +63,7 @@ public:
     bool getBlob(const QString &sha256, QByteArray *data, QString *mime, QString *error) const;
 
     void setRejectHook(RejectHook hook) { m_reject = std::move(hook); }
+    void setRowShaper(RowShaper shaper) { m_shaper = std::move(shaper); }
     /** The highest seq committed so far. */
     qint64 highSeq() const;
     /** Largest batch a push may carry. */
@@ -73,10 +81,14 @@ private:
                       const QJsonValue &hubValue, const QString &hubSite, const QString &hubActor,
                       const QString &hubHlc, const QString &hubAt, QString *conflictId, QString *error);
     QStringList columns(const QString &table) const;
+    /** A kept prepared statement of this hub's connection, run with @p binds. */
+    QSqlQuery &run(const QString &sql, const QVariantList &binds, bool *ok) const { return m_sql.run(sql, binds, ok); }
 
     Database &m_db;
     RejectHook m_reject;
+    RowShaper m_shaper;
     mutable QHash<QString, QStringList> m_columns;
+    mutable StatementCache m_sql;
 };
 
 } // namespace Humas

@@ -6,6 +6,7 @@
 #include "ppid/ppiddeadlinerecompute.h"
 #include "store/blobstore.h"
 #include "store/database.h"
+#include "store/statementcache.h"
 #include "sync/syncfaults.h"
 #include "sync/syncprotocol.h"
 #include "sync/syncsettings.h"
@@ -295,8 +296,20 @@ bool SyncEngine::applyPage(const PullReply &page, SyncReport *report)
     Transaction tx(m_db, &report->error); // depth 0: BEGIN IMMEDIATE
     if (!tx.isActive())
         return false;
-    QSqlQuery pending(m_db.connection());
-    pending.prepare(QStringLiteral("SELECT changes FROM outbox WHERE acked_at IS NULL AND entity = ? AND row_id = ?"));
+    // Statements prepared once per page: the same few run for every row.
+    StatementCache sql(m_db.connection());
+    QHash<QString, QStringList> columnsOf;
+    const auto columns = [&](const QString &table) -> const QStringList & {
+        auto it = columnsOf.find(table);
+        if (it == columnsOf.end()) {
+            QStringList cols;
+            const QSqlRecord rec = m_db.connection().record(table);
+            for (int i = 0; i < rec.count(); ++i)
+                cols << rec.fieldName(i);
+            it = columnsOf.insert(table, cols);
+        }
+        return it.value();
+    };
     HybridClock *clock = m_db.hybridClock();
     bool first = true;
     for (const PulledRow &row : page.rows) {
@@ -307,51 +320,63 @@ bool SyncEngine::applyPage(const PullReply &page, SyncReport *report)
             continue;
         // Fields with local edits the hub has not judged yet stay as they are here.
         QSet<QString> keep;
-        pending.bindValue(0, row.entity);
-        pending.bindValue(1, row.rowId);
-        if (!pending.exec())
+        bool ok = false;
+        QSqlQuery &pending = sql.run(
+            QStringLiteral("SELECT changes FROM outbox WHERE acked_at IS NULL AND entity = ? AND row_id = ?"),
+            {row.entity, row.rowId}, &ok);
+        if (!ok)
             return failQuery(pending, &report->error);
         while (pending.next()) {
             const QJsonObject changes = parseObject(pending.value(0).toString());
             for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
                 keep.insert(it.key());
         }
-        const QSqlRecord rec = m_db.connection().record(row.entity);
-        QSqlQuery exists(m_db.connection());
-        exists.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(row.entity));
-        exists.addBindValue(row.rowId);
-        if (!exists.exec())
+        pending.finish();
+        QSqlQuery &exists = sql.run(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(row.entity), {row.rowId}, &ok);
+        if (!ok)
             return failQuery(exists, &report->error);
         const bool present = exists.next();
+        exists.finish();
+        if (row.gone) {
+            // The row left this user's view on the server: the copy here goes, unless it holds
+            // edits the hub has not judged yet (the next push sends them; the hub decides).
+            if (present && keep.isEmpty()) {
+                QSqlQuery &drop = sql.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(row.entity), {row.rowId}, &ok);
+                if (!ok)
+                    return failQuery(drop, &report->error);
+                m_db.noteChanged(row.entity, row.rowId);
+                report->changed.add(row.entity, row.rowId);
+                ++report->pulled;
+            }
+            continue;
+        }
         if (!keep.isEmpty()) // our edit is newer than the hub's row: keep our revision stamps too
             keep += {QStringLiteral("rev"), QStringLiteral("updated_at"), QStringLiteral("updated_by"),
                      QStringLiteral("site_id"), QStringLiteral("hlc")};
         QStringList names;
         QVariantList binds;
-        for (int i = 0; i < rec.count(); ++i) {
-            const QString name = rec.fieldName(i);
+        for (const QString &name : columns(row.entity)) {
             if (!row.values.contains(name) || (present && keep.contains(name)) || name == QLatin1String("id"))
                 continue;
             names << name;
             binds << SyncProtocol::fromJsonValue(row.values.value(name));
         }
-        QSqlQuery q(m_db.connection());
+        QString statement;
         if (present) {
             QStringList sets;
-            for (const QString &n : names)
+            for (const QString &n : std::as_const(names))
                 sets << n + QStringLiteral("=?");
-            q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(row.entity, sets.join(QLatin1Char(','))));
+            statement = QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(row.entity, sets.join(QLatin1Char(',')));
         } else {
             names << QStringLiteral("id");
             QStringList marks;
             marks.fill(QStringLiteral("?"), names.size());
-            q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                          .arg(row.entity, names.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+            statement = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(row.entity, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
         }
         binds << row.rowId;
-        for (int i = 0; i < binds.size(); ++i)
-            q.bindValue(i, binds.at(i));
-        if (!q.exec()) {
+        QSqlQuery &q = sql.run(statement, binds, &ok);
+        if (!ok) {
             // A unique value held here by a row the hub refused: that row's conflict is open;
             // the statement alone was undone, the rest of the page goes on.
             if (q.lastError().databaseText().contains(QLatin1String("UNIQUE constraint failed"))) {
@@ -371,6 +396,7 @@ bool SyncEngine::applyPage(const PullReply &page, SyncReport *report)
         report->changed.add(row.entity, row.rowId);
         ++report->pulled;
     }
+    sql.clear();
     if (!m_db.setMeta(CursorKey, page.nextCursor, &report->error))
         return false;
     SyncFaults::reached("pull.before_commit");

@@ -228,10 +228,13 @@ PushReply PushReply::fromJson(const QJsonObject &o)
 
 QJsonObject PulledRow::toJson() const
 {
-    return {{QStringLiteral("entity"), entity},
-            {QStringLiteral("row_id"), rowId},
-            {QStringLiteral("seq"), seq},
-            {QStringLiteral("values"), values}};
+    QJsonObject o{{QStringLiteral("entity"), entity},
+                  {QStringLiteral("row_id"), rowId},
+                  {QStringLiteral("seq"), seq},
+                  {QStringLiteral("values"), values}};
+    if (gone)
+        o.insert(QStringLiteral("gone"), true);
+    return o;
 }
 
 PulledRow PulledRow::fromJson(const QJsonObject &o)
@@ -241,6 +244,7 @@ PulledRow PulledRow::fromJson(const QJsonObject &o)
     r.rowId = str(o, "row_id");
     r.seq = num(o, "seq");
     r.values = o.value(QLatin1String("values")).toObject();
+    r.gone = o.value(QLatin1String("gone")).toBool();
     return r;
 }
 

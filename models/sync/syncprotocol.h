@@ -111,13 +111,18 @@ struct PushReply
     static PushReply fromJson(const QJsonObject &o);
 };
 
-/** A full row at its latest hub seq (all columns, sync columns included). */
+/**
+ * A full row at its latest hub seq (all columns, sync columns included), or, with @c gone,
+ * a row that left the puller's view on the server (its role may no longer see it): the
+ * client drops its copy without writing an outbox entry. @c values is empty then.
+ */
 struct PulledRow
 {
     QString entity;
     QString rowId;
     qint64 seq = 0;
     QJsonObject values;
+    bool gone = false;
 
     QJsonObject toJson() const;
     static PulledRow fromJson(const QJsonObject &o);
