@@ -262,16 +262,29 @@ QStringList ChangeWriter::columns(const QString &table) const
 
 bool ChangeWriter::checkColumns(const QString &table, const QVariantMap &values, QString *error) const
 {
-    const QStringList cols = columns(table);
-    if (cols.isEmpty() || !cols.contains(QStringLiteral("hlc"))) {
+    // A set per table: a linear scan of the column list for every field of every write cost
+    // about 6% of a batch insert (perf, bench_store).
+    auto it = m_writable.constFind(table);
+    if (it == m_writable.constEnd()) {
+        const QStringList cols = columns(table);
+        QSet<QString> writable;
+        if (cols.contains(QStringLiteral("hlc"))) {
+            for (const QString &c : cols) {
+                if (!syncColumns().contains(c))
+                    writable.insert(c);
+            }
+        }
+        it = m_writable.insert(table, writable);
+    }
+    if (it->isEmpty()) {
         if (error)
             *error = tr("%1 is not a synced table.").arg(table);
         return false;
     }
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        if (!cols.contains(it.key()) || syncColumns().contains(it.key())) {
+    for (auto v = values.cbegin(); v != values.cend(); ++v) {
+        if (!it->contains(v.key())) {
             if (error)
-                *error = tr("%1 has no writable field %2.").arg(table, it.key());
+                *error = tr("%1 has no writable field %2.").arg(table, v.key());
             return false;
         }
     }
@@ -335,19 +348,23 @@ bool ChangeWriter::insertWithId(const QString &actorId, const QString &table, co
     const QString now = nowText();
     const QString hlc = m_db.hybridClock()->tick();
 
-    // sync_seq stays at its default 0: only the sync applier sets it.
-    QStringList names = syncColumns().mid(0, 7);
+    // sync_seq stays at its default 0: only the sync applier sets it. The statement text is
+    // made once per table and field set; per row only the values are converted and bound.
     QVariantList binds = {rowId, 1, 0, now, actorText(actorId), m_db.siteId(), hlc};
+    binds.reserve(binds.size() + values.size());
     QVariantMap newValues;
+    QString key = table;
+    key.reserve(table.size() + 16 * values.size());
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        names << it.key();
+        key += QLatin1Char('|');
+        key += it.key();
         const QVariant v = storageValue(it.value());
         binds << v;
         newValues.insert(it.key(), v);
     }
-    const QString key = table + QLatin1Char('|') + values.keys().join(QLatin1Char(','));
     QString &sql = m_insertSql[key];
     if (sql.isEmpty()) {
+        QStringList names = syncColumns().mid(0, 7) + values.keys();
         QStringList marks;
         marks.fill(QStringLiteral("?"), names.size());
         sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -102,6 +103,7 @@ private:
 
     Database &m_db;
     mutable QHash<QString, QStringList> m_columns;
+    mutable QHash<QString, QSet<QString>> m_writable; // columns a caller may write, per synced table
     QHash<QString, QSqlQuery> m_queries;
     QHash<QString, QString> m_insertSql; // "table|col,col" -> INSERT text
     QSqlQuery m_failedQuery;
