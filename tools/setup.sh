@@ -28,6 +28,7 @@ PACKAGES=(
     file                # used by cpack -G DEB to find the binaries for dpkg-shlibdeps
     dpkg-dev            # dpkg-shlibdeps: the .deb's library dependencies
     faketime            # libfaketime: 'test' runs the date-sensitive labels again at far dates
+    libmicrohttpd-dev   # libmicrohttpd: HTTP of humasdesk-server (limits before a body is read, timeouts, thread pool)
 )
 
 SOURCE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -3279,6 +3279,79 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
 </context>
 <context>
+    <name>Humas::Server::HttpServer</name>
+    <message>
+        <source>The address of the request is too long.</source>
+        <translation>Alamat permintaan terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>The headers of the request are too large.</source>
+        <translation>Header permintaan terlalu besar.</translation>
+    </message>
+    <message>
+        <source>The request must state its length.</source>
+        <translation>Permintaan harus menyebutkan panjangnya (Content-Length).</translation>
+    </message>
+    <message>
+        <source>The length of the request is not a number.</source>
+        <translation>Panjang permintaan bukan angka.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the server accepts.</source>
+        <translation>Permintaan lebih besar daripada yang diterima server.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on.</source>
+        <translation>"%1" bukan alamat IP untuk mendengarkan.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2 (in use, or no permission).</source>
+        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, atau tidak ada izin).</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::Router</name>
+    <message>
+        <source>This address only answers GET.</source>
+        <translation>Alamat ini hanya menjawab GET.</translation>
+    </message>
+    <message>
+        <source>Sign in first: this request needs a valid token.</source>
+        <translation>Masuk terlebih dahulu: permintaan ini memerlukan token yang sah.</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>Tidak ada apa pun di alamat ini.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::ServerCommand</name>
+    <message>
+        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]</source>
+        <translation>Pemakaian: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 0 to 65535.</source>
+        <translation>Port harus berupa angka dari 0 sampai 65535.</translation>
+    </message>
+    <message>
+        <source>Unknown or incomplete argument &quot;%1&quot;.</source>
+        <translation>Argumen "%1" tidak dikenal atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>Give the data folder with --data DIR.</source>
+        <translation>Sebutkan folder data dengan --data DIR.</translation>
+    </message>
+    <message>
+        <source>A hub in PostgreSQL (--database) is not available in this version yet; leave --database out to keep the hub in DIR.</source>
+        <translation>Hub di PostgreSQL (--database) belum tersedia di versi ini; hilangkan --database agar hub disimpan di DIR.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Folder data %1 tidak dapat dibuat.</translation>
+    </message>
+</context>
+<context>
     <name>Humas::SharedFileTransport</name>
     <message>
         <source>No shared file is set for sync.</source>
@@ -3290,7 +3363,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>%1 is in WAL mode, which does not work on a network share and can corrupt it. It was not changed; switch it to a rollback journal (sqlite3 FILE &quot;PRAGMA journal_mode=DELETE&quot;) on the PC that shares it.</source>
-        <translation>%1 memakai mode WAL, yang tidak berfungsi di folder jaringan dan dapat merusaknya. Berkas tidak diubah; ubah ke rollback journal (sqlite3 BERKAS "PRAGMA journal_mode=DELETE") di PC yang membagikannya.</translation>
+        <translation>%1 memakai mode WAL, yang tidak berfungsi di folder jaringan dan dapat merusaknya. Berkas tidak diubah; ubah ke rollback journal (sqlite3 BERKAS &quot;PRAGMA journal_mode=DELETE&quot;) di PC yang membagikannya.</translation>
     </message>
     <message>
         <source>The shared file %1 could not be created; check that this user may create and delete files in that folder.</source>
@@ -4418,7 +4491,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>sync %1 takes no %2; see &quot;humasdesk-cli sync --help&quot;.</source>
-        <translation>sync %1 tidak menerima %2; lihat "humasdesk-cli sync --help".</translation>
+        <translation>sync %1 tidak menerima %2; lihat &quot;humasdesk-cli sync --help&quot;.</translation>
     </message>
     <message>
         <source>(a round)</source>
@@ -4426,7 +4499,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>Unknown action &quot;%1&quot; for sync; use status, conflicts or resolve, or nothing for a round.</source>
-        <translation>Tindakan "%1" tidak dikenal untuk sync; gunakan status, conflicts, atau resolve, atau kosongkan untuk satu putaran.</translation>
+        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk sync; gunakan status, conflicts, atau resolve, atau kosongkan untuk satu putaran.</translation>
     </message>
     <message>
         <source>No shared file is set for this PC; give --shared-file PATH.</source>
@@ -4490,7 +4563,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>--take is mine or theirs, not &quot;%1&quot;.</source>
-        <translation>--take bernilai mine atau theirs, bukan "%1".</translation>
+        <translation>--take bernilai mine atau theirs, bukan &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Conflict %1 resolved; the choice is sent at the next sync.</source>
@@ -5550,7 +5623,9 @@ Selesaikan di halaman Sinkronisasi.</translation>
     </message>
     <message numerus="yes">
         <source>Sync failed — %n change(s) waiting</source>
-        <translation><numerusform>Sinkron gagal — %n perubahan menunggu</numerusform></translation>
+        <translation>
+            <numerusform>Sinkron gagal — %n perubahan menunggu</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -5562,11 +5637,15 @@ Selesaikan di halaman Sinkronisasi.</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n perubahan menunggu</numerusform></translation>
+        <translation>
+            <numerusform>%n perubahan menunggu</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n konflik</numerusform></translation>
+        <translation>
+            <numerusform>%n konflik</numerusform>
+        </translation>
     </message>
     <message>
         <source>Synchronisation with colleagues has not been set up on this computer.</source>
@@ -5739,7 +5818,9 @@ Putaran terakhir %2: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) of this PC not yet sent</source>
-        <translation><numerusform>%n perubahan PC ini belum terkirim</numerusform></translation>
+        <translation>
+            <numerusform>%n perubahan PC ini belum terkirim</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conflicts</source>
