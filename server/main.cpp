@@ -1,11 +1,14 @@
 // humasdesk-server: the REST hub of HumasDesk sync (issue 10, server/API.md).
 //
 //   humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
+//   humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
+//   humasdesk-server --data DIR user list
 //
 // This first increment serves GET /api/v1/health; every other /api/v1 endpoint answers 401
 // until sign-in lands, so nothing is reachable without a token.
 #include "httpserver.h"
 #include "router.h"
+#include "usercommands.h"
 
 #include "common/translations.h"
 #include "store/database.h"
@@ -33,7 +36,9 @@ int usage(const QString &message)
     QTextStream err(stderr);
     if (!message.isEmpty())
         err << message << '\n';
-    err << ServerCommand::tr("Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]") << '\n';
+    err << ServerCommand::tr("Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]\n"
+                             "       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin\n"
+                             "       humasdesk-server --data DIR user list") << '\n';
     return 2;
 }
 
@@ -43,6 +48,7 @@ struct Options
     QString listen = QStringLiteral("127.0.0.1");
     int port = 8443;
     QString database;
+    QStringList command; ///< "user add …" etc.; empty = serve
 };
 
 /** Parses the exact syntax of the issue; returns an empty string or a usage message. */
@@ -68,6 +74,9 @@ QString parse(const QStringList &args, Options *o)
                 return ServerCommand::tr("The port must be a number from 0 to 65535.");
         } else if (a == QLatin1String("--database") && value(&v)) {
             o->database = v;
+        } else if (a == QLatin1String("user") && !a.startsWith(QLatin1Char('-'))) {
+            o->command = args.mid(i);
+            break;
         } else {
             return ServerCommand::tr("Unknown or incomplete argument \"%1\".").arg(a);
         }
@@ -102,19 +111,21 @@ int main(int argc, char *argv[])
     }
 
     // The hub: a HumasDesk database in WAL on the server's own disk, created on first start.
+    QString error;
+    Humas::Database db(QStringLiteral("humas-server-main"));
+    if (!db.open(QDir(options.data).filePath(QStringLiteral("hub.sqlite")), &error)) {
+        err << error << '\n';
+        return 1;
+    }
     {
-        QString error;
-        Humas::Database db(QStringLiteral("humas-server-setup"));
-        if (!db.open(QDir(options.data).filePath(QStringLiteral("hub.sqlite")), &error)) {
-            err << error << '\n';
-            return 1;
-        }
         Humas::HubStore hub(db);
         if (!hub.isInitialised() && !hub.initialise(&error)) {
             err << error << '\n';
             return 1;
         }
     }
+    if (!options.command.isEmpty())
+        return Humas::Server::UserCommands::run(db, options.command.mid(1));
 
     // SIGTERM and SIGINT are taken by sigwait() below; blocked before libmicrohttpd starts
     // its threads so that none of them receives the signal.
@@ -136,7 +147,6 @@ int main(int argc, char *argv[])
                          static_cast<long long>(response.body.size()), static_cast<long long>(ms));
         },
         Humas::Server::HttpServer::Limits());
-    QString error;
     if (!server.start(options.listen, quint16(options.port), &error)) {
         err << error << '\n';
         return 1;

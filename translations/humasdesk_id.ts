@@ -3302,7 +3302,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address to listen on.</source>
-        <translation>"%1" bukan alamat IP untuk mendengarkan.</translation>
+        <translation>&quot;%1&quot; bukan alamat IP untuk mendengarkan.</translation>
     </message>
     <message>
         <source>Cannot listen on %1 port %2 (in use, or no permission).</source>
@@ -3327,16 +3327,12 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
 <context>
     <name>Humas::Server::ServerCommand</name>
     <message>
-        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]</source>
-        <translation>Pemakaian: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]</translation>
-    </message>
-    <message>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Port harus berupa angka dari 0 sampai 65535.</translation>
     </message>
     <message>
         <source>Unknown or incomplete argument &quot;%1&quot;.</source>
-        <translation>Argumen "%1" tidak dikenal atau tidak lengkap.</translation>
+        <translation>Argumen &quot;%1&quot; tidak dikenal atau tidak lengkap.</translation>
     </message>
     <message>
         <source>Give the data folder with --data DIR.</source>
@@ -3349,6 +3345,81 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>Cannot create the data folder %1.</source>
         <translation>Folder data %1 tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
+       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
+       humasdesk-server --data DIR user list</source>
+        <translation>Pemakaian: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
+           humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
+           humasdesk-server --data DIR user list</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::UserCommands</name>
+    <message>
+        <source>Use: user add --username U --role R [--opd CODE] --password-stdin | user list</source>
+        <translation>Pakai: user add --username U --role R [--opd CODE] --password-stdin | user list</translation>
+    </message>
+    <message>
+        <source>Unknown or incomplete argument &quot;%1&quot; for user add.</source>
+        <translation>Argumen "%1" untuk user add tidak dikenal atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>user add needs --username and --role (admin, protokol, ppid, redaksi, opd or pimpinan).</source>
+        <translation>user add memerlukan --username dan --role (admin, protokol, ppid, redaksi, opd atau pimpinan).</translation>
+    </message>
+    <message>
+        <source>user add reads the password from standard input; add --password-stdin.</source>
+        <translation>user add membaca kata sandi dari masukan standar; tambahkan --password-stdin.</translation>
+    </message>
+    <message>
+        <source>No agency (OPD) has the code &quot;%1&quot;.</source>
+        <translation>Tidak ada perangkat daerah (OPD) dengan kode &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A user with the role opd needs --opd CODE.</source>
+        <translation>Pengguna dengan peran opd memerlukan --opd KODE.</translation>
+    </message>
+    <message>
+        <source>The user name %1 is taken already.</source>
+        <translation>Nama pengguna %1 sudah dipakai.</translation>
+    </message>
+    <message>
+        <source>The hub did not take the new user (%1): %2</source>
+        <translation>Hub tidak menerima pengguna baru (%1): %2</translation>
+    </message>
+    <message>
+        <source>User %1 added with the role %2.</source>
+        <translation>Pengguna %1 ditambahkan dengan peran %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read the users of the hub.</source>
+        <translation>Pengguna di hub tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nama Pengguna</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>OPD</source>
+        <translation>OPD</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
     </message>
 </context>
 <context>

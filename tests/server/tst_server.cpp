@@ -1,5 +1,9 @@
 // The real humasdesk-server process on 127.0.0.1 with --port 0: the command line, health, JSON
 // errors, the size limits that hold before a body is read, and a graceful stop on SIGTERM.
+#include "store/database.h"
+#include "sync/hubstore.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -25,6 +29,7 @@ private Q_SLOTS:
     void urlOver8KiBIs414();
     void postWithoutLengthIs411();
     void sigtermStopsCleanly();
+    void userAddReachesTheHubFeed();
     void usageErrorsExit2_data();
     void usageErrorsExit2();
 
@@ -178,6 +183,50 @@ void TstServer::sigtermStopsCleanly()
     // The requests were logged, one line each, without bodies.
     const QByteArray log = m_server.readAllStandardError();
     QVERIFY2(log.contains(" GET /api/v1/health 200 "), log.constData());
+}
+
+void TstServer::userAddReachesTheHubFeed()
+{
+    // The serving process is stopped first: user commands open the hub themselves.
+    ::kill(pid_t(m_server.processId()), SIGTERM);
+    QVERIFY(m_server.waitForFinished(30000));
+    const QString data = m_dir.filePath("data");
+    auto run = [&](const QStringList &args, const QByteArray &input, QByteArray *out = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(HUMAS_SERVER_PATH), QStringList{"--data", data} + args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        if (out)
+            *out = p.readAllStandardOutput();
+        return p.exitCode();
+    };
+    const QStringList add = {"user", "add", "--username", "protokol1", "--role", "protokol", "--password-stdin"};
+    QCOMPARE(run(add, "kata-sandi-panjang\n"), 0);
+    QCOMPARE(run(add, "kata-sandi-panjang\n"), 1); // the name is taken
+    QCOMPARE(run({"user", "add", "--username", "x1", "--role", "admin"}, ""), 2); // no --password-stdin
+    QCOMPARE(run({"user", "add", "--username", "opd1", "--role", "opd", "--password-stdin"}, "kata-sandi-panjang\n"), 2);
+    QByteArray listed;
+    QCOMPARE(run({"user", "list"}, "", &listed), 0);
+    QVERIFY(listed.contains("protokol1"));
+    QVERIFY(!listed.contains("pbkdf2") && !listed.contains("$"));
+
+    // The user is a hub change with a seq, so PCs pull it like any other row.
+    Humas::Database db(QStringLiteral("tst-server-hub"));
+    QString error;
+    QVERIFY2(db.open(data + "/hub.sqlite", &error), qPrintable(error));
+    Humas::HubStore hub(db);
+    Humas::PullReply page;
+    QVERIFY2(hub.changes(QStringLiteral("0"), 100, &page, &error), qPrintable(error));
+    int users = 0;
+    for (const Humas::PulledRow &row : page.rows) {
+        if (row.entity == QLatin1String("users")) {
+            ++users;
+            QCOMPARE(row.values.value("username").toString(), QString("protokol1"));
+            QVERIFY(row.seq > 0);
+        }
+    }
+    QCOMPARE(users, 1);
 }
 
 void TstServer::usageErrorsExit2_data()
