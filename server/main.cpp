@@ -74,7 +74,7 @@ QString parse(const QStringList &args, Options *o)
                 return ServerCommand::tr("The port must be a number from 0 to 65535.");
         } else if (a == QLatin1String("--database") && value(&v)) {
             o->database = v;
-        } else if (a == QLatin1String("user") && !a.startsWith(QLatin1Char('-'))) {
+        } else if (a == QLatin1String("user")) {
             o->command = args.mid(i);
             break;
         } else {

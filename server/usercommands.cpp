@@ -5,6 +5,7 @@
 #include "auth/userrepository.h"
 #include "common/hybridclock.h"
 #include "common/uuid7.h"
+#include "master/referencerepositories.h"
 #include "store/database.h"
 #include "sync/hubstore.h"
 
@@ -72,12 +73,10 @@ int UserCommands::add(Database &hub, const QStringList &args)
 
     QVariant opdId; // NULL unless --opd
     if (!opdCode.isEmpty()) {
-        QSqlQuery q(hub.connection());
-        q.prepare(QStringLiteral("SELECT id FROM opd WHERE code = ? AND deleted = 0"));
-        q.addBindValue(opdCode);
-        if (!q.exec() || !q.next())
+        const Record opd = OpdRepository(hub, Actor::system()).findBy(QStringLiteral("code"), opdCode);
+        if (opd.id.isEmpty())
             return fail(tr("No agency (OPD) has the code \"%1\".").arg(opdCode));
-        opdId = q.value(0);
+        opdId = opd.id;
     } else if (role == Role::Opd) {
         return fail(tr("A user with the role opd needs --opd CODE."), 2);
     }
