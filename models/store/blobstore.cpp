@@ -25,7 +25,8 @@ QString BlobStore::put(const QByteArray &data, const QString &mime, QString *err
     }
     const QString sha = hashOf(data);
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO blobs(sha256, size, mime, data, created_at) VALUES(?,?,?,?,?)"));
+    q.prepare(QStringLiteral("INSERT INTO blobs(sha256, size, mime, data, created_at) VALUES(?,?,?,?,?) "
+                             "ON CONFLICT(sha256) DO NOTHING"));
     q.addBindValue(sha);
     q.addBindValue(data.size());
     q.addBindValue(mime);

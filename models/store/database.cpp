@@ -8,6 +8,8 @@
 #include "common/logging.h"
 #include "common/uuid7.h"
 #include "migrations.h"
+#include "pgschema.h"
+#include "sqldialect.h"
 #include "sync/syncfaults.h"
 #include "schemacheck.h"
 #include "openfiles.h"
@@ -21,6 +23,7 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace Humas {
 
@@ -299,6 +302,8 @@ bool Database::open(const QString &path, QString *error, Journal journal)
 bool Database::open(const QString &path, QString *error, const OpenOptions &options)
 {
     close();
+    if (isPostgresUrl(path))
+        return openPostgres(path, error);
     DatabaseInfo info;
     m_checkedOn.clear();
     m_readOnly = false;
@@ -384,6 +389,111 @@ bool Database::open(const QString &path, QString *error, const OpenOptions &opti
     return true;
 }
 
+bool Database::isPostgresUrl(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+namespace {
+
+/** The URL as shown in messages and logs: without its password. */
+QString shownUrl(QUrl url)
+{
+    url.setPassword({});
+    return url.toString(QUrl::RemovePassword);
+}
+
+/** libpq's connection keywords a URL's query may carry (QPSQL takes them ';'-separated). */
+bool isConnectOption(const QString &key)
+{
+    static const QStringList keys = {
+        QStringLiteral("sslmode"),       QStringLiteral("sslcert"),     QStringLiteral("sslkey"),
+        QStringLiteral("sslrootcert"),   QStringLiteral("sslcrl"),      QStringLiteral("connect_timeout"),
+        QStringLiteral("application_name"), QStringLiteral("target_session_attrs"), QStringLiteral("gssencmode"),
+        QStringLiteral("keepalives"),    QStringLiteral("keepalives_idle"),
+    };
+    return keys.contains(key);
+}
+
+} // namespace
+
+bool Database::openPostgres(const QString &location, QString *error)
+{
+    const QUrl url(location, QUrl::StrictMode);
+    const QString shown = shownUrl(url);
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    const QString name = url.path().mid(1);
+    if (!url.isValid() || name.isEmpty() || name.contains(QLatin1Char('/')))
+        return fail(tr("%1 is not a PostgreSQL address of the form postgresql://user:password@host:port/database.")
+                        .arg(shown));
+    QStringList options;
+    QString host = url.host();
+    const QUrlQuery query(url);
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
+        if (item.first == QLatin1String("host")) { // a socket folder: ?host=/var/run/postgresql
+            host = item.second;
+        } else if (isConnectOption(item.first)) {
+            options << item.first + QLatin1Char('=') + item.second;
+        } else {
+            return fail(tr("%1: the option \"%2\" is not known.").arg(shown, item.first));
+        }
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(tr("Qt's PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) is not installed."));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        db.setHostName(host);
+        if (url.port() > 0)
+            db.setPort(url.port());
+        db.setUserName(url.userName(QUrl::FullyDecoded));
+        db.setPassword(url.password(QUrl::FullyDecoded));
+        db.setDatabaseName(name);
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+        if (!db.open()) {
+            const QString why = sqlError(db.lastError());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return fail(tr("Cannot connect to %1: %2").arg(shown, why));
+        }
+    }
+    m_postgres = true;
+    m_path = shown;
+    QSqlQuery q(connection());
+    // The same patience as SQLite's busy timeout; text is UTF-8 whatever the server's default.
+    for (const QString &setting : {QStringLiteral("SET lock_timeout = '5s'"),
+                                   QStringLiteral("SET client_encoding = 'UTF8'"),
+                                   QStringLiteral("SET client_min_messages = warning")}) {
+        if (!q.exec(setting)) {
+            const QString why = sqlError(q.lastError());
+            close();
+            return fail(tr("Cannot prepare %1: %2").arg(shown, why));
+        }
+    }
+    // Schema and site id under the writer lock: two server threads that open an empty database
+    // at once create it once and agree on one site id.
+    QString txError;
+    if (!begin(&txError)) {
+        close();
+        return fail(txError);
+    }
+    if (!PgSchema::prepare(connection(), shown, error) || !loadSiteId(error)) {
+        rollback();
+        close();
+        return false;
+    }
+    if (!commit(error)) {
+        close();
+        return false;
+    }
+    m_hlc = std::make_unique<HybridClock>(Clock::instance(), m_siteId);
+    qCDebug(lcStore) << "opened" << shown << "schema" << schemaVersion();
+    return true;
+}
+
 bool Database::openReadOnly(const QString &path, const DatabaseInfo &info, QString *error)
 {
     if (info.schemaVersion < latestSchemaVersion()) {
@@ -443,9 +553,10 @@ void Database::close()
     QSqlDatabase::removeDatabase(m_connectionName);
     OpenDatabaseFiles::unregisterPath(this);
     // Only a clean close records the file as verified; after a crash the note is stale.
-    if (wasOpen && !m_path.isEmpty() && !m_readOnly && m_integrityCheck != IntegrityCheck::Never)
+    if (wasOpen && !m_path.isEmpty() && !m_readOnly && !m_postgres && m_integrityCheck != IntegrityCheck::Never)
         writeVerifiedNote(m_path);
     m_readOnly = false;
+    m_postgres = false;
     m_depth = 0;
     m_failedDepth = 0;
     m_hlc.reset();
@@ -454,6 +565,8 @@ void Database::close()
 
 int Database::schemaVersion() const
 {
+    if (m_postgres)
+        return PgSchema::version(connection());
     QSqlQuery q(connection());
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
@@ -568,6 +681,11 @@ bool Database::setMeta(const QString &key, const QString &value, QString *error)
 
 bool Database::backupTo(const QString &targetFile, QString *error) const
 {
+    if (m_postgres) {
+        if (error)
+            *error = tr("A hub in PostgreSQL is backed up with PostgreSQL's own tools (pg_dump), not by HumasDesk.");
+        return false;
+    }
     const QFileInfo target(targetFile);
     if (target.exists()) {
         if (error)
@@ -623,12 +741,26 @@ bool Database::reservePartialFile(const QString &targetFile, QString *partial)
 bool Database::begin(QString *error)
 {
     QSqlQuery q(connection());
-    const QString sql =
-        m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
+    const QString sql = m_depth > 0   ? QStringLiteral("SAVEPOINT sp%1").arg(m_depth)
+                        : m_postgres ? QStringLiteral("BEGIN")
+                                     : QStringLiteral("BEGIN IMMEDIATE");
     if (m_readOnly) {
         if (error)
             *error = readOnlyMessage(m_path);
         return false;
+    }
+    if (m_postgres && m_depth == 0) {
+        // SQLite's IMMEDIATE on PostgreSQL: one writer at a time, waiting at most lock_timeout.
+        if (!q.exec(sql) || !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ApplicationId))) {
+            const QSqlError e = q.lastError();
+            q.exec(QStringLiteral("ROLLBACK"));
+            if (error)
+                *error = SqlDialect::isBusy(e) ? tr("The database is busy or read-only: %1").arg(sqlError(e))
+                                               : tr("The database could not start a change: %1").arg(sqlError(e));
+            return false;
+        }
+        ++m_depth;
+        return true;
     }
     if (!q.exec(sql)) {
         if (error)
@@ -658,6 +790,14 @@ bool Database::commit(QString *error)
         return false;
     }
     QSqlQuery q(connection());
+    // PostgreSQL answers COMMIT of a transaction that an error aborted with a silent ROLLBACK:
+    // a statement first tells the two apart (it fails in an aborted transaction).
+    if (m_postgres && m_depth == 1 && !q.exec(QStringLiteral("SELECT 1"))) {
+        if (error)
+            *error = tr("Saving failed: %1").arg(sqlError(q.lastError()));
+        rollback();
+        return false;
+    }
     const QString sql = m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE sp%1").arg(m_depth - 1);
     if (!q.exec(sql)) {
         if (error)

@@ -30,7 +30,8 @@ struct DatabaseInfo
 
 /**
  * One SQLite database: the local store (WAL) or, for the shared-file transport, a
- * database on a network share (rollback journal).
+ * database on a network share (rollback journal). Or, for humasdesk-server --database, a
+ * PostgreSQL database holding the hub (open() with a "postgresql://" URL, see PgSchema).
  *
  * open() refuses, without writing a single byte, a file that is not SQLite, a SQLite file
  * that is not HumasDesk's, one that fails PRAGMA quick_check, and one whose schema is newer
@@ -85,6 +86,14 @@ public:
      */
     bool open(const QString &path, QString *error, const OpenOptions &options);
     bool open(const QString &path, QString *error, Journal journal = Journal::Wal);
+    /**
+     * Whether @p location is a PostgreSQL URL, "postgresql://[user[:password]@]host[:port]/database
+     * [?sslmode=…&connect_timeout=…]" (also "postgres://"), which open() connects to instead of a file.
+     * A password left out comes from PGPASSWORD or ~/.pgpass as libpq finds it.
+     */
+    static bool isPostgresUrl(const QString &location);
+    /** Whether the open database is PostgreSQL (the server's hub) rather than an SQLite file. */
+    bool isPostgres() const { return m_postgres; }
     /** Whether the open database was opened read-only (OpenOptions::readOnlyFallback). */
     bool isReadOnly() const { return m_readOnly; }
     void setIntegrityCheck(IntegrityCheck policy) { m_integrityCheck = policy; }
@@ -93,6 +102,7 @@ public:
     void close();
     bool isOpen() const;
 
+    /** The file, or for PostgreSQL the URL without its password. */
     QString path() const { return m_path; }
     QString connectionName() const { return m_connectionName; }
     QSqlDatabase connection() const;
@@ -148,7 +158,12 @@ public:
     /** The default location: <user data folder>/humasdesk.sqlite. */
     static QString defaultPath();
 
-    /** Nesting transaction support: depth 0 uses BEGIN IMMEDIATE, deeper levels SAVEPOINTs. */
+    /**
+     * Nesting transaction support: depth 0 uses BEGIN IMMEDIATE, deeper levels SAVEPOINTs. On
+     * PostgreSQL depth 0 is BEGIN plus a transaction-level advisory lock, the same one writer at a
+     * time as SQLite's IMMEDIATE (HubStore judges an op by what it read before writing); a wait
+     * longer than the lock timeout fails as busy.
+     */
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();
@@ -171,6 +186,7 @@ public:
 
 private:
     bool migrate(int fromVersion, QString *error);
+    bool openPostgres(const QString &url, QString *error);
     bool openReadOnly(const QString &path, const DatabaseInfo &info, QString *error);
     bool loadSiteId(QString *error);
     bool needsIntegrityCheck(const QString &path) const;
@@ -188,6 +204,7 @@ private:
     IntegrityCheck m_integrityCheck = IntegrityCheck::WhenChanged;
     bool m_ranIntegrityCheck = false;
     bool m_readOnly = false;
+    bool m_postgres = false;
     QString m_checkedOn;
 };
 

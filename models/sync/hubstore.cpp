@@ -6,6 +6,7 @@
 #include "store/blobstore.h"
 #include "store/changewriter.h"
 #include "store/database.h"
+#include "store/sqldialect.h"
 #include "sync/syncfaults.h"
 
 #include <QJsonArray>
@@ -36,18 +37,6 @@ bool failQuery(const QSqlQuery &q, QString *error)
     if (error)
         *error = HubStore::tr("The hub could not be read or written: %1").arg(q.lastError().text());
     return false;
-}
-
-/** "UNIQUE constraint failed: opd.code, …" → "code"; empty when the failure is something else. */
-QString uniqueField(const QSqlError &e)
-{
-    const QString text = e.databaseText();
-    const QLatin1String marker("UNIQUE constraint failed: ");
-    const int at = text.indexOf(marker);
-    if (at < 0)
-        return {};
-    QString first = text.mid(at + marker.size()).section(QLatin1Char(','), 0, 0).trimmed();
-    return first.section(QLatin1Char('.'), 1);
 }
 
 /** Text as stored: never NULL (a missing actor or site of a malformed op is ""). */
@@ -100,13 +89,14 @@ bool HubStore::initialise(QString *error)
     if (!tx.isActive())
         return false;
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO hub_meta (id, hub_id, epoch, schema, created_at) VALUES (1,?,1,?,?)"));
+    q.prepare(QStringLiteral("INSERT INTO hub_meta (id, hub_id, epoch, schema, created_at) VALUES (1,?,1,?,?) "
+                             "ON CONFLICT(id) DO NOTHING"));
     q.addBindValue(Uuid7::createString());
     q.addBindValue(Database::latestSchemaVersion());
     q.addBindValue(nowText());
     if (!q.exec())
         return failQuery(q, error);
-    if (!q.exec(QStringLiteral("INSERT OR IGNORE INTO hub_counter (id, seq) VALUES (1, 0)")))
+    if (!q.exec(QStringLiteral("INSERT INTO hub_counter (id, seq) VALUES (1, 0) ON CONFLICT(id) DO NOTHING")))
         return failQuery(q, error);
     SyncFaults::reached("shared.init_inside");
     return tx.commit(error);
@@ -177,7 +167,7 @@ bool HubStore::touchRow(const QString &entity, const QString &rowId, qint64 seq,
 {
     bool ok = false;
     QSqlQuery &q = run(QStringLiteral("INSERT INTO hub_rows (entity, row_id, seq, rev) VALUES (?,?,?,1) "
-                                      "ON CONFLICT(entity, row_id) DO UPDATE SET seq = excluded.seq, rev = rev + 1 "
+                                      "ON CONFLICT(entity, row_id) DO UPDATE SET seq = excluded.seq, rev = hub_rows.rev + 1 "
                                       "RETURNING rev"),
                        {entity, rowId, seq}, &ok);
     if (!ok || !q.next())
@@ -190,8 +180,10 @@ bool HubStore::touchRow(const QString &entity, const QString &rowId, qint64 seq,
 bool HubStore::writeFieldClock(const QString &entity, const QString &rowId, const QStringList &fields, qint64 seq,
                                const SyncOp &op, QString *error)
 {
-    const QString sql = QStringLiteral("INSERT OR REPLACE INTO hub_fields (entity, row_id, field, seq, site, hlc, "
-                                       "actor, written_at) VALUES (?,?,?,?,?,?,?,?)");
+    const QString sql = QStringLiteral("INSERT INTO hub_fields (entity, row_id, field, seq, site, hlc, actor, written_at) "
+                                       "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(entity, row_id, field) DO UPDATE SET "
+                                       "seq = excluded.seq, site = excluded.site, hlc = excluded.hlc, "
+                                       "actor = excluded.actor, written_at = excluded.written_at");
     for (const QString &field : fields) {
         bool ok = false;
         QSqlQuery &q = run(sql, {entity, rowId, field, seq, text(op.site), text(op.hlc), text(op.actor),
@@ -287,8 +279,9 @@ bool HubStore::push(const PushRequest &request, PushReply *reply, QString *error
     }
     bool ok = false;
     QSqlQuery &q = run(QStringLiteral("INSERT INTO hub_sites (site, last_outbox_seq, last_seen_at) VALUES (?,?,?) "
-                                      "ON CONFLICT(site) DO UPDATE SET last_outbox_seq = max(last_outbox_seq, "
-                                      "excluded.last_outbox_seq), last_seen_at = excluded.last_seen_at"),
+                                      "ON CONFLICT(site) DO UPDATE SET last_outbox_seq = CASE WHEN excluded.last_outbox_seq > "
+                                      "hub_sites.last_outbox_seq THEN excluded.last_outbox_seq ELSE "
+                                      "hub_sites.last_outbox_seq END, last_seen_at = excluded.last_seen_at"),
                        {request.site, through, nowText()}, &ok);
     if (!ok)
         return failQuery(q, error);
@@ -525,7 +518,7 @@ bool HubStore::applyOp(const SyncOp &op, OpResult *result, QString *error)
         bool ok = false;
         QSqlQuery &q = run(sql, binds, &ok);
         if (!ok) {
-            const QString field = uniqueField(q.lastError());
+            const QString field = SqlDialect::uniqueViolationField(q.lastError(), cols);
             if (!field.isEmpty()) {
                 result->status = QStringLiteral("unique");
                 result->error = op.changes.contains(field) ? field : write.value(0);
