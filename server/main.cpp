@@ -99,21 +99,20 @@ int main(int argc, char *argv[])
     if (!problem.isEmpty())
         return usage(problem);
     QTextStream err(stderr);
-    if (!options.database.isEmpty()) {
-        err << ServerCommand::tr("A hub in PostgreSQL (--database) is not available in this version yet; "
-                  "leave --database out to keep the hub in DIR.")
-            << '\n';
-        return 2;
-    }
+    if (!options.database.isEmpty() && !Humas::Database::isPostgresUrl(options.database))
+        return usage(ServerCommand::tr("--database takes a PostgreSQL address, postgresql://user:password@host:port/database."));
     if (!QDir().mkpath(options.data)) {
         err << ServerCommand::tr("Cannot create the data folder %1.").arg(options.data) << '\n';
         return 1;
     }
 
-    // The hub: a HumasDesk database in WAL on the server's own disk, created on first start.
+    // The hub: a HumasDesk database in WAL on the server's own disk, created on first start, or
+    // with --database a PostgreSQL database (set up on first use when empty). DIR keeps the rest.
+    const QString hubLocation = options.database.isEmpty() ? QDir(options.data).filePath(QStringLiteral("hub.sqlite"))
+                                                           : options.database;
     QString error;
     Humas::Database db(QStringLiteral("humas-server-main"));
-    if (!db.open(QDir(options.data).filePath(QStringLiteral("hub.sqlite")), &error)) {
+    if (!db.open(hubLocation, &error)) {
         err << error << '\n';
         return 1;
     }

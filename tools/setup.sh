@@ -29,6 +29,8 @@ PACKAGES=(
     dpkg-dev            # dpkg-shlibdeps: the .deb's library dependencies
     faketime            # libfaketime: 'test' runs the date-sensitive labels again at far dates
     libmicrohttpd-dev   # libmicrohttpd: HTTP of humasdesk-server (limits before a body is read, timeouts, thread pool)
+    libqt6sql6-psql     # Qt's PostgreSQL driver (QPSQL): humasdesk-server --database postgresql://...
+    postgresql          # initdb/pg_ctl: tests/sync/tst_hubstore_pg starts a throw-away cluster (no service needed)
 )
 
 SOURCE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
