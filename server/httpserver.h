@@ -55,7 +55,8 @@ public:
         int maxHeaderBytes = 16 * 1024;
         int maxUrlBytes = 8 * 1024;
         unsigned connections = 1000;
-        unsigned connectionsPerAddress = 64;
+        // An office behind one NAT address may hold 100 PCs, each with a keep-alive connection.
+        unsigned connectionsPerAddress = 128;
         unsigned idleTimeoutSeconds = 30;
         unsigned threads = 4;
     };

@@ -1,6 +1,8 @@
 // The endpoints of server/API.md on a real humasdesk-server process (127.0.0.1, --port 0):
 // sign-in with tokens and throttling, hello, push, changes, blobs, schema checks, the
 // administration commands (user disable, token list|revoke, backup, check) and the log line.
+#include "serverprocess.h"
+
 #include "store/database.h"
 
 #include <QCryptographicHash>
@@ -15,22 +17,13 @@
 
 #include <csignal>
 
+using ServerTest::Reply;
+
 namespace {
-
-struct Reply
-{
-    int status = 0;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString errorCode() const { return json().value("error").toObject().value("code").toString(); }
-};
-
 QString sha256(const QByteArray &data)
 {
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
-
 } // namespace
 
 class TstServerApi : public QObject
@@ -58,136 +51,38 @@ private Q_SLOTS:
 
 private:
     Reply call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
-               const QByteArray &token = {}, QList<QPair<QByteArray, QByteArray>> extra = {});
-    QByteArray login(const QString &username, const QString &password, const QString &site = "pc-1");
-    int admin(const QStringList &args, const QByteArray &stdinText = {}, QByteArray *out = nullptr);
-    QJsonObject kecamatanOp(const QString &opId, const QString &rowId, const QString &name, const QString &site,
-                            qint64 outboxSeq);
+               const QByteArray &token = {}, const ServerTest::Headers &extra = {})
+    {
+        return m_server->call(method, target, body, token, extra);
+    }
+    QByteArray login(const QString &username, const QString &password, const QString &site = "pc-1")
+    {
+        return m_server->login(username, password, site);
+    }
+    int admin(const QStringList &args, const QByteArray &stdinText = {}, QByteArray *out = nullptr)
+    {
+        return m_server->admin(args, stdinText, out);
+    }
 
     QTemporaryDir m_dir;
-    QProcess m_server;
-    quint16 m_port = 0;
-    QByteArray m_log;
+    std::unique_ptr<ServerTest::Server> m_server;
 };
-
-int TstServerApi::admin(const QStringList &args, const QByteArray &stdinText, QByteArray *out)
-{
-    QProcess p;
-    p.start(QStringLiteral(HUMAS_SERVER_PATH), QStringList{"--data", m_dir.filePath("data")} + args);
-    if (!p.waitForStarted())
-        return -1;
-    p.write(stdinText);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        return -1;
-    if (out)
-        *out = p.readAllStandardOutput() + p.readAllStandardError();
-    return p.exitCode();
-}
 
 void TstServerApi::init()
 {
     QVERIFY(m_dir.isValid());
-    m_log.clear();
-    QCOMPARE(admin({"user", "add", "--username", "admin1", "--role", "admin", "--password-stdin"}, "rahasia-admin\n"), 0);
-    QCOMPARE(admin({"user", "add", "--username", "pimpinan1", "--role", "pimpinan", "--password-stdin"},
-                   "rahasia-pimpinan\n"),
-             0);
-    m_server.setProgram(QStringLiteral(HUMAS_SERVER_PATH));
-    m_server.setArguments({"--data", m_dir.filePath("data"), "--listen", "127.0.0.1", "--port", "0"});
-    m_server.start();
-    QVERIFY(m_server.waitForStarted());
-    QByteArray out;
-    while (!out.contains('\n')) {
-        QVERIFY2(m_server.waitForReadyRead(30000), "the server printed no listening line");
-        out += m_server.readAllStandardOutput();
-    }
-    const QByteArray line = out.left(out.indexOf('\n'));
-    QVERIFY2(line.startsWith("listening on 127.0.0.1:"), line.constData());
-    m_port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
+    m_server = std::make_unique<ServerTest::Server>(m_dir.filePath("data"));
+    QVERIFY(m_server->addUser("admin1", "admin", "rahasia-admin"));
+    QVERIFY(m_server->addUser("pimpinan1", "pimpinan", "rahasia-pimpinan"));
+    QString why;
+    QVERIFY2(m_server->start(&why, m_dir.filePath("server.log")), qPrintable(why));
 }
 
 void TstServerApi::cleanup()
 {
-    if (m_server.state() != QProcess::NotRunning) {
-        ::kill(pid_t(m_server.processId()), SIGTERM);
-        QVERIFY(m_server.waitForFinished(30000));
-    }
+    m_server.reset();
     QDir(m_dir.filePath("data")).removeRecursively();
-}
-
-Reply TstServerApi::call(const QByteArray &method, const QByteArray &target, const QByteArray &body,
-                         const QByteArray &token, QList<QPair<QByteArray, QByteArray>> extra)
-{
-    Reply reply;
-    QByteArray request = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    if (!token.isEmpty())
-        request += "Authorization: Bearer " + token + "\r\n";
-    bool typed = false;
-    for (const auto &h : extra) {
-        request += h.first + ": " + h.second + "\r\n";
-        typed = typed || h.first.toLower() == "content-type";
-    }
-    if (method == "POST" || method == "PUT") {
-        if (!typed)
-            request += "Content-Type: application/json\r\n";
-        request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    }
-    request += "\r\n" + body;
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
-    if (!socket.waitForConnected(10000))
-        return reply;
-    socket.write(request);
-    QByteArray raw;
-    while (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable()) {
-        if (!socket.bytesAvailable() && !socket.waitForReadyRead(30000))
-            break;
-        raw += socket.readAll();
-    }
-    const int headerEnd = raw.indexOf("\r\n\r\n");
-    if (!raw.startsWith("HTTP/1.1 ") || headerEnd < 0)
-        return reply;
-    reply.status = raw.mid(9, 3).toInt();
-    for (const QByteArray &line : raw.left(headerEnd).split('\n').mid(1)) {
-        const int colon = line.indexOf(':');
-        if (colon > 0)
-            reply.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-    }
-    reply.body = raw.mid(headerEnd + 4);
-    return reply;
-}
-
-QByteArray TstServerApi::login(const QString &username, const QString &password, const QString &site)
-{
-    const QByteArray body = QJsonDocument(QJsonObject{{"username", username}, {"password", password}, {"site", site}})
-                                .toJson(QJsonDocument::Compact);
-    const Reply r = call("POST", "/api/v1/auth/login", body);
-    if (r.status != 200)
-        return {};
-    return r.json().value("token").toString().toLatin1();
-}
-
-QJsonObject TstServerApi::kecamatanOp(const QString &opId, const QString &rowId, const QString &name,
-                                      const QString &site, qint64 outboxSeq)
-{
-    QJsonObject o;
-    o["op_id"] = opId;
-    o["entity"] = "kecamatan";
-    o["row_id"] = rowId;
-    o["op"] = "upsert";
-    QJsonObject changes;
-    changes["name"] = QJsonArray{QJsonValue(), name};
-    o["changes"] = changes;
-    o["base_rev"] = 0;
-    o["rev"] = 1;
-    o["base_seq"] = 0;
-    o["outbox_seq"] = double(outboxSeq);
-    o["hlc"] = QString(QStringLiteral("0000000000001-0000-") + site);
-    o["site"] = site;
-    o["actor"] = "someone-else";
-    o["created_at"] = "2026-01-05T08:00:00.000Z";
-    return o;
+    QFile::remove(m_dir.filePath("server.log"));
 }
 
 void TstServerApi::loginGivesATokenThatOpensHello()
@@ -258,7 +153,7 @@ void TstServerApi::logoutRevokesTheToken()
 void TstServerApi::pushThenChangesRoundTrip()
 {
     const QByteArray token = login("admin1", "rahasia-admin", "pc-1");
-    const QJsonObject op = kecamatanOp("op-1", "kec-1", "Parigi Selatan", "pc-1", 1);
+    const QJsonObject op = ServerTest::kecamatanOp("op-1", "kec-1", "Parigi Selatan", "pc-1", 1);
     const QByteArray push = QJsonDocument(QJsonObject{{"site", "pc-1"}, {"ops", QJsonArray{op}}}).toJson(QJsonDocument::Compact);
     const Reply r = call("POST", "/api/v1/push", push, token);
     QCOMPARE(r.status, 200);
@@ -297,7 +192,7 @@ void TstServerApi::pushRefusesWhatIsMalformed()
     const QByteArray token = login("admin1", "rahasia-admin", "pc-1");
     QJsonArray many;
     for (int i = 0; i < 501; ++i)
-        many.append(kecamatanOp(QString("big-%1").arg(i), QString("kec-big-%1").arg(i), QString("K%1").arg(i), "pc-1", i + 1));
+        many.append(ServerTest::kecamatanOp(QString("big-%1").arg(i), QString("kec-big-%1").arg(i), QString("K%1").arg(i), "pc-1", i + 1));
     Reply r = call("POST", "/api/v1/push", QJsonDocument(QJsonObject{{"site", "pc-1"}, {"ops", many}}).toJson(), token);
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QString("too_large"));
@@ -307,15 +202,15 @@ void TstServerApi::pushRefusesWhatIsMalformed()
     QCOMPARE(call("POST", "/api/v1/push", "{\"site\":\"pc-1\"}", token).status, 400);
     // Another PC's site with this PC's token.
     const QByteArray other = QJsonDocument(QJsonObject{{"site", "pc-2"},
-                                                       {"ops", QJsonArray{kecamatanOp("x1", "kec-x", "X", "pc-2", 1)}}})
+                                                       {"ops", QJsonArray{ServerTest::kecamatanOp("x1", "kec-x", "X", "pc-2", 1)}}})
                                  .toJson();
     QCOMPARE(call("POST", "/api/v1/push", other, token).status, 403);
     // An op naming a table that does not sync, or a field that does not exist: rejected alone.
-    QJsonObject badTable = kecamatanOp("bad-1", "r1", "Y", "pc-1", 1);
+    QJsonObject badTable = ServerTest::kecamatanOp("bad-1", "r1", "Y", "pc-1", 1);
     badTable["entity"] = "meta";
-    QJsonObject badField = kecamatanOp("bad-2", "r2", "Z", "pc-1", 2);
+    QJsonObject badField = ServerTest::kecamatanOp("bad-2", "r2", "Z", "pc-1", 2);
     badField["changes"] = QJsonObject{{"name; DROP TABLE users", QJsonArray{QJsonValue(), "x"}}};
-    const QJsonObject good = kecamatanOp("good-3", "r3", "Toribulu", "pc-1", 3);
+    const QJsonObject good = ServerTest::kecamatanOp("good-3", "r3", "Toribulu", "pc-1", 3);
     r = call("POST", "/api/v1/push",
              QJsonDocument(QJsonObject{{"site", "pc-1"}, {"ops", QJsonArray{badTable, badField, good}}}).toJson(), token);
     QCOMPARE(r.status, 200);
@@ -406,7 +301,7 @@ void TstServerApi::pimpinanWritesNothing()
 {
     const QByteArray token = login("pimpinan1", "rahasia-pimpinan", "pc-9");
     const QByteArray push = QJsonDocument(QJsonObject{{"site", "pc-9"},
-                                                      {"ops", QJsonArray{kecamatanOp("p-1", "kec-p", "Ampibabo", "pc-9", 1)}}})
+                                                      {"ops", QJsonArray{ServerTest::kecamatanOp("p-1", "kec-p", "Ampibabo", "pc-9", 1)}}})
                                 .toJson();
     const Reply r = call("POST", "/api/v1/push", push, token);
     QCOMPARE(r.status, 200);
@@ -480,12 +375,12 @@ void TstServerApi::logLineNamesTheUserButNeverTheToken()
 {
     const QByteArray token = login("admin1", "rahasia-admin", "pc-1");
     QCOMPARE(call("GET", "/api/v1/hello?site=pc-1", {}, token).status, 200);
-    m_server.setReadChannel(QProcess::StandardError);
-    QByteArray log = m_server.readAllStandardError();
-    while (!log.contains("admin1 GET /api/v1/hello 200")) {
-        QVERIFY2(m_server.waitForReadyRead(30000), log.constData());
-        log += m_server.readAllStandardError();
-    }
+    // The line is written when the request completes: stop the server so every line is out.
+    m_server->stop();
+    QFile file(m_dir.filePath("server.log"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray log = file.readAll();
+    QVERIFY2(log.contains("admin1 GET /api/v1/hello 200"), log.constData());
     QVERIFY(!log.contains(token));
     QVERIFY(!log.contains("rahasia"));
 }
