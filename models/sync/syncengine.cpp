@@ -1,5 +1,6 @@
 #include "sync/syncengine.h"
 
+#include "auth/passwordhasher.h"
 #include "common/clock.h"
 #include "common/hybridclock.h"
 #include "common/logging.h"
@@ -368,6 +369,13 @@ bool SyncEngine::applyPage(const PullReply &page, SyncReport *report)
                 sets << n + QStringLiteral("=?");
             statement = QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(row.entity, sets.join(QLatin1Char(',')));
         } else {
+            // humasdesk-server never sends password hashes, but the column is NOT NULL: a user
+            // pulled from it gets a hash no password matches (it signs in through the server).
+            // An update leaves the local hash alone: absent columns are not written above.
+            if (row.entity == QLatin1String("users") && !row.values.contains(QStringLiteral("password_hash"))) {
+                names << QStringLiteral("password_hash");
+                binds << PasswordHasher::unusableHash();
+            }
             names << QStringLiteral("id");
             QStringList marks;
             marks.fill(QStringLiteral("?"), names.size());
