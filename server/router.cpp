@@ -5,6 +5,7 @@
 #include "store/blobstore.h"
 #include "store/database.h"
 #include "sync/hubstore.h"
+#include "sync/syncaccess.h"
 #include "sync/syncprotocol.h"
 
 #include <QAtomicInt>
@@ -49,21 +50,6 @@ bool isSiteId(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
     return re.match(text).hasMatch();
-}
-
-/**
- * Until SyncAccess (the full role table of every synced table) lands: pimpinan writes
- * nothing and only admin writes users. Replaced in the next commit.
- */
-HubStore::RejectHook interimRejectHook(const Actor &actor)
-{
-    return [actor](const SyncOp &op) -> QString {
-        if (actor.role == Role::Pimpinan)
-            return QCoreApplication::translate("Humas::Server::Router", "This account may read but not change anything.");
-        if (op.entity == QLatin1String("users") && actor.role != Role::Admin)
-            return QCoreApplication::translate("Humas::Server::Router", "Only an administrator may change user accounts.");
-        return {};
-    };
 }
 
 void logFailure(const QString &error)
@@ -364,7 +350,8 @@ HttpResponse Router::push(Worker &w, const HttpRequest &request, const Caller &c
     // The hub records who made each change as the signed-in user, whatever the op claims.
     for (SyncOp &op : push.ops)
         op.actor = caller.actor.userId;
-    w.store->setRejectHook(interimRejectHook(caller.actor));
+    SyncAccess access(caller.actor, w.hub);
+    w.store->setRejectHook(access.rejectHook());
     PushReply reply;
     QString error;
     const bool ok = w.store->push(push, &reply, &error);
@@ -387,9 +374,12 @@ HttpResponse Router::changes(Worker &w, const HttpRequest &request, const Caller
         if (!ok || limit < 1 || limit > 1000)
             return HttpResponse::error(400, "bad_request", tr("limit must be a number from 1 to 1000."));
     }
+    SyncAccess access(caller.actor, w.hub);
+    w.store->setRowShaper(access.rowShaper());
     PullReply reply;
     QString error;
     const bool ok = w.store->changes(cursorText, limit, &reply, &error);
+    w.store->setRowShaper({});
     if (!ok)
         return storeFailure(error);
     // Password hashes never leave the server, whatever a shaper did.
