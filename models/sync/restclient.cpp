@@ -190,8 +190,8 @@ bool RestClient::send(Method method, const QString &endpoint, const QUrlQuery &q
     }
     if (error)
         *error = describe(*reply);
-    qCWarning(lcSync) << "server" << endpoint << "failed: status" << reply->status << "network" << reply->networkError
-                      << reply->errorCode;
+    qCInfo(lcSync) << "server" << endpoint << "failed: status" << reply->status << "network" << reply->networkError
+                   << reply->errorCode;
     return false;
 }
 
