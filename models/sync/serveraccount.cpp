@@ -5,9 +5,23 @@
 #include "sync/resttransport.h"
 #include "sync/syncsettings.h"
 
+#include <QNetworkAccessManager>
+
 namespace Humas {
 
 ServerAccount::ServerAccount(Database &db, QNetworkAccessManager *nam) : m_db(db), m_nam(nam) {}
+
+ServerAccount::ServerAccount(Database &db)
+    : m_db(db), m_ownNam(std::make_unique<QNetworkAccessManager>()), m_nam(m_ownNam.get())
+{
+}
+
+ServerAccount::~ServerAccount() = default;
+
+bool ServerAccount::checkConnection(const QUrl &url, int *schema, QString *error)
+{
+    return RestTransport::checkHealth(m_nam, url, schema, error, m_policy);
+}
 
 QString ServerAccount::urlKey(const QUrl &url)
 {
@@ -57,8 +71,11 @@ bool ServerAccount::signOut(bool *revoked, QString *error)
         *revoked = false;
     SyncSettings settings(m_db);
     const SyncSettings::ServerSignIn s = settings.serverSignIn();
-    if (s.token.isEmpty())
+    if (s.token.isEmpty()) {
+        if (revoked)
+            *revoked = true; // nothing is left at any server
         return true;
+    }
     QUrl url;
     QString serverError;
     bool told = false;

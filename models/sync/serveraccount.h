@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -21,13 +22,17 @@ class Database;
  *
  * The token, its expiry and the user name live in the local meta table (SyncSettings); the
  * password is only passed through to auth/login. Everything runs on the calling thread, which
- * owns @p db and @p nam.
+ * owns @p db and the QNetworkAccessManager (the caller's, or one of its own made in that
+ * thread: the GUI's sync worker thread, where ui/ may not touch QtNetwork itself).
  */
 class ServerAccount
 {
     Q_DECLARE_TR_FUNCTIONS(Humas::ServerAccount)
 public:
     ServerAccount(Database &db, QNetworkAccessManager *nam);
+    /** With a QNetworkAccessManager of its own, made in (and used from) the calling thread. */
+    explicit ServerAccount(Database &db);
+    ~ServerAccount();
 
     void setRetryPolicy(RestClient::RetryPolicy policy) { m_policy = std::move(policy); }
     void setPullProgress(std::function<void(qint64 seq, qint64 highSeq)> progress) { m_progress = std::move(progress); }
@@ -46,7 +51,7 @@ public:
     /**
      * Revokes the stored token at the server and forgets it here. The token is forgotten even
      * when the server cannot be reached; @p revoked tells whether the server was told.
-     * True when there was nothing to sign out of, too.
+     * True (and @p revoked) when there was nothing to sign out of, too.
      */
     bool signOut(bool *revoked, QString *error);
 
@@ -57,11 +62,15 @@ public:
     SyncReport round();
     bool tokenRefused() const { return m_tokenRefused; }
 
+    /** GET health at @p url (no sign-in needed): whether a HumasDesk server answers there. */
+    bool checkConnection(const QUrl &url, int *schema, QString *error);
+
     /** The address as stored and compared ("https://host:8443", no trailing slash). */
     static QString urlKey(const QUrl &url);
 
 private:
     Database &m_db;
+    std::unique_ptr<QNetworkAccessManager> m_ownNam;
     QNetworkAccessManager *m_nam;
     RestClient::RetryPolicy m_policy;
     std::function<void(qint64, qint64)> m_progress;
