@@ -28,6 +28,8 @@ struct HttpResponse
     QByteArray contentType = "application/json";
     QByteArray body;
     QHash<QByteArray, QByteArray> headers;
+    /** Who made the request (user name), for the log line only; empty before sign-in. */
+    QString user;
 
     /** {"error":{"code","message"}} with @p status. */
     static HttpResponse error(int status, const QByteArray &code, const QString &message);
@@ -66,6 +68,12 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
+    /** Serves HTTPS with this PEM certificate (chain) and key (libmicrohttpd's GnuTLS); call before start(). */
+    void setTls(const QByteArray &certPem, const QByteArray &keyPem)
+    {
+        m_tlsCert = certPem;
+        m_tlsKey = keyPem;
+    }
     /** Listens on @p address (IPv4 or IPv6 literal) and @p port (0: a free one). */
     bool start(const QString &address, quint16 port, QString *error);
     /** The port actually bound. */
@@ -91,6 +99,8 @@ private:
     Logger m_logger;
     Limits m_limits;
     std::unique_ptr<Daemon> m_daemon;
+    QByteArray m_tlsCert;
+    QByteArray m_tlsKey;
     std::atomic<int> m_inFlight{0};
 };
 

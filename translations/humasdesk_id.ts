@@ -3279,91 +3279,18 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
 </context>
 <context>
-    <name>Humas::Server::HttpServer</name>
+    <name>Humas::Server::AdminCommands</name>
     <message>
-        <source>The address of the request is too long.</source>
-        <translation>Alamat permintaan terlalu panjang.</translation>
+        <source>Use: user add --username U --role R [--opd CODE] --password-stdin | user list | user disable --username U</source>
+        <translation>Pakai: user add --username U --role R [--opd KODE] --password-stdin | user list | user disable --username U</translation>
     </message>
     <message>
-        <source>The headers of the request are too large.</source>
-        <translation>Header permintaan terlalu besar.</translation>
-    </message>
-    <message>
-        <source>The request must state its length.</source>
-        <translation>Permintaan harus menyebutkan panjangnya (Content-Length).</translation>
-    </message>
-    <message>
-        <source>The length of the request is not a number.</source>
-        <translation>Panjang permintaan bukan angka.</translation>
-    </message>
-    <message>
-        <source>The request is larger than the server accepts.</source>
-        <translation>Permintaan lebih besar daripada yang diterima server.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address to listen on.</source>
-        <translation>&quot;%1&quot; bukan alamat IP untuk mendengarkan.</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2 (in use, or no permission).</source>
-        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, atau tidak ada izin).</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::Server::Router</name>
-    <message>
-        <source>This address only answers GET.</source>
-        <translation>Alamat ini hanya menjawab GET.</translation>
-    </message>
-    <message>
-        <source>Sign in first: this request needs a valid token.</source>
-        <translation>Masuk terlebih dahulu: permintaan ini memerlukan token yang sah.</translation>
-    </message>
-    <message>
-        <source>There is nothing at this address.</source>
-        <translation>Tidak ada apa pun di alamat ini.</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::Server::ServerCommand</name>
-    <message>
-        <source>The port must be a number from 0 to 65535.</source>
-        <translation>Port harus berupa angka dari 0 sampai 65535.</translation>
-    </message>
-    <message>
-        <source>Unknown or incomplete argument &quot;%1&quot;.</source>
-        <translation>Argumen &quot;%1&quot; tidak dikenal atau tidak lengkap.</translation>
-    </message>
-    <message>
-        <source>Give the data folder with --data DIR.</source>
-        <translation>Sebutkan folder data dengan --data DIR.</translation>
-    </message>
-    <message>
-        <source>A hub in PostgreSQL (--database) is not available in this version yet; leave --database out to keep the hub in DIR.</source>
-        <translation>Hub di PostgreSQL (--database) belum tersedia di versi ini; hilangkan --database agar hub disimpan di DIR.</translation>
-    </message>
-    <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Folder data %1 tidak dapat dibuat.</translation>
-    </message>
-    <message>
-        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
-       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
-       humasdesk-server --data DIR user list</source>
-        <translation>Pemakaian: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
-           humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
-           humasdesk-server --data DIR user list</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::Server::UserCommands</name>
-    <message>
-        <source>Use: user add --username U --role R [--opd CODE] --password-stdin | user list</source>
-        <translation>Pakai: user add --username U --role R [--opd CODE] --password-stdin | user list</translation>
+        <source>Use: user add|list|disable, token list|revoke, backup FILE or check.</source>
+        <translation>Pakai: user add|list|disable, token list|revoke, backup BERKAS atau check.</translation>
     </message>
     <message>
         <source>Unknown or incomplete argument &quot;%1&quot; for user add.</source>
-        <translation>Argumen "%1" untuk user add tidak dikenal atau tidak lengkap.</translation>
+        <translation>Argumen &quot;%1&quot; untuk user add tidak dikenal atau tidak lengkap.</translation>
     </message>
     <message>
         <source>user add needs --username and --role (admin, protokol, ppid, redaksi, opd or pimpinan).</source>
@@ -3420,6 +3347,326 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>no</source>
         <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Give the account with --username U.</source>
+        <translation>Sebutkan akunnya dengan --username U.</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>Tidak ada pengguna %1.</translation>
+    </message>
+    <message>
+        <source>The hub did not disable the user (%1): %2</source>
+        <translation>Hub tidak menonaktifkan pengguna (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>User %1 is disabled; %n sign-in(s) revoked.</source>
+        <translation><numerusform>Pengguna %1 dinonaktifkan; %n sesi masuk dicabut.</numerusform></translation>
+    </message>
+    <message>
+        <source>PC (site)</source>
+        <translation>PC (situs)</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Masuk pada</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sign-in(s) of %1 revoked.</source>
+        <translation><numerusform>%n sesi masuk milik %1 dicabut.</numerusform></translation>
+    </message>
+    <message>
+        <source>Use: token list | token revoke --username U</source>
+        <translation>Pakai: token list | token revoke --username U</translation>
+    </message>
+    <message>
+        <source>Use: backup FILE</source>
+        <translation>Pakai: backup BERKAS</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file name.</source>
+        <translation>%1 sudah ada; pilih nama berkas baru.</translation>
+    </message>
+    <message>
+        <source>Backup written to %1.</source>
+        <translation>Cadangan ditulis ke %1.</translation>
+    </message>
+    <message>
+        <source>hub file integrity</source>
+        <translation>keutuhan berkas hub</translation>
+    </message>
+    <message>
+        <source>references between rows</source>
+        <translation>rujukan antarbaris</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken reference(s)</source>
+        <translation><numerusform>%n rujukan rusak</numerusform></translation>
+    </message>
+    <message>
+        <source>hub sequence</source>
+        <translation>urutan hub</translation>
+    </message>
+    <message>
+        <source>counter %1 is behind row seq %2</source>
+        <translation>penghitung %1 tertinggal dari seq baris %2</translation>
+    </message>
+    <message>
+        <source>every row has its hub seq</source>
+        <translation>setiap baris punya seq hub</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without one</source>
+        <translation><numerusform>%n baris tanpa seq</numerusform></translation>
+    </message>
+    <message>
+        <source>sign-in store</source>
+        <translation>penyimpanan sesi masuk</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::HttpServer</name>
+    <message>
+        <source>The address of the request is too long.</source>
+        <translation>Alamat permintaan terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>The headers of the request are too large.</source>
+        <translation>Header permintaan terlalu besar.</translation>
+    </message>
+    <message>
+        <source>The request must state its length.</source>
+        <translation>Permintaan harus menyebutkan panjangnya (Content-Length).</translation>
+    </message>
+    <message>
+        <source>The length of the request is not a number.</source>
+        <translation>Panjang permintaan bukan angka.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the server accepts.</source>
+        <translation>Permintaan lebih besar daripada yang diterima server.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on.</source>
+        <translation>&quot;%1&quot; bukan alamat IP untuk mendengarkan.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2 (in use, or no permission).</source>
+        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, atau tidak ada izin).</translation>
+    </message>
+    <message>
+        <source>This libmicrohttpd was built without TLS; put the server behind a reverse proxy for HTTPS instead.</source>
+        <translation>libmicrohttpd ini dibangun tanpa TLS; untuk HTTPS, pasang server di belakang reverse proxy.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2 (in use, no permission, or the TLS certificate and key do not belong together).</source>
+        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, tanpa izin, atau sertifikat dan kunci TLS tidak berpasangan).</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::Router</name>
+    <message>
+        <source>This address only answers GET.</source>
+        <translation>Alamat ini hanya menjawab GET.</translation>
+    </message>
+    <message>
+        <source>Sign in first: this request needs a valid token.</source>
+        <translation>Masuk terlebih dahulu: permintaan ini memerlukan token yang sah.</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>Tidak ada apa pun di alamat ini.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again in a moment.</source>
+        <translation>Server sedang sibuk; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The server could not finish the request; nothing of it was stored. The server&apos;s log says why.</source>
+        <translation>Server tidak dapat menyelesaikan permintaan; tidak ada yang disimpan. Log server menjelaskan sebabnya.</translation>
+    </message>
+    <message>
+        <source>This address only answers %1.</source>
+        <translation>Alamat ini hanya melayani %1.</translation>
+    </message>
+    <message>
+        <source>The X-HumasDesk-Schema header must be a number.</source>
+        <translation>Header X-HumasDesk-Schema harus berupa angka.</translation>
+    </message>
+    <message>
+        <source>This HumasDesk is older than the server (database version %1, the server has %2). Install the current version, then sync again.</source>
+        <translation>HumasDesk ini lebih lama daripada server (versi basis data %1, server memakai %2). Pasang versi terbaru, lalu sinkronkan lagi.</translation>
+    </message>
+    <message>
+        <source>The server is older than this HumasDesk (database version %1, this program has %2). Ask the administrator to update the server; nothing was sent.</source>
+        <translation>Server lebih lama daripada HumasDesk ini (versi basis data %1, program ini memakai %2). Minta administrator memperbarui server; tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>This address only answers GET and PUT.</source>
+        <translation>Alamat ini hanya melayani GET dan PUT.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked; sign in again.</source>
+        <translation>Sesi masuk sudah berakhir atau dicabut; silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Akun ini dinonaktifkan; hubungi Administrator.</translation>
+    </message>
+    <message>
+        <source>Send the sign-in as application/json.</source>
+        <translation>Kirim data masuk sebagai application/json.</translation>
+    </message>
+    <message>
+        <source>The sign-in is not a JSON object.</source>
+        <translation>Data masuk bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>The sign-in needs a user name, a password and a site.</source>
+        <translation>Untuk masuk diperlukan nama pengguna, kata sandi, dan situs.</translation>
+    </message>
+    <message>
+        <source>The site of the sign-in is not valid.</source>
+        <translation>Situs pada data masuk tidak sah.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; try again in %n minute(s).</source>
+        <translation><numerusform>Terlalu banyak percobaan masuk yang gagal; coba lagi dalam %n menit.</numerusform></translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, or the account is disabled.</source>
+        <translation>Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.</translation>
+    </message>
+    <message>
+        <source>hello needs ?site=.</source>
+        <translation>hello memerlukan ?site=.</translation>
+    </message>
+    <message>
+        <source>This token was issued to another PC; sign in on this one.</source>
+        <translation>Token ini diterbitkan untuk PC lain; silakan masuk dari PC ini.</translation>
+    </message>
+    <message>
+        <source>Send the push as application/json.</source>
+        <translation>Kirim perubahan sebagai application/json.</translation>
+    </message>
+    <message>
+        <source>The push is not a JSON object.</source>
+        <translation>Kiriman perubahan bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>The push has no list of changes (ops).</source>
+        <translation>Kiriman tidak memuat daftar perubahan (ops).</translation>
+    </message>
+    <message>
+        <source>A push may carry at most %1 changes.</source>
+        <translation>Satu kiriman memuat paling banyak %1 perubahan.</translation>
+    </message>
+    <message>
+        <source>The cursor &quot;%1&quot; is not one of this server&apos;s.</source>
+        <translation>Kursor "%1" bukan milik server ini.</translation>
+    </message>
+    <message>
+        <source>limit must be a number from 1 to 1000.</source>
+        <translation>limit harus berupa angka 1 sampai 1000.</translation>
+    </message>
+    <message>
+        <source>Send the list as application/json.</source>
+        <translation>Kirim daftar sebagai application/json.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;hashes&quot;: [...]}.</source>
+        <translation>Kirim {"hashes": [...]}.</translation>
+    </message>
+    <message>
+        <source>Ask for at most %1 attachments at a time.</source>
+        <translation>Tanyakan paling banyak %1 lampiran sekaligus.</translation>
+    </message>
+    <message>
+        <source>Every hash must be 64 lower-case hexadecimal digits.</source>
+        <translation>Setiap hash harus 64 digit heksadesimal huruf kecil.</translation>
+    </message>
+    <message>
+        <source>This account may read but not send anything.</source>
+        <translation>Akun ini hanya boleh membaca, tidak boleh mengirim apa pun.</translation>
+    </message>
+    <message>
+        <source>An attachment may be at most 50 MiB.</source>
+        <translation>Lampiran paling besar 50 MiB.</translation>
+    </message>
+    <message>
+        <source>The attachment arrived damaged (its SHA-256 does not match); it was not stored.</source>
+        <translation>Lampiran tiba dalam keadaan rusak (SHA-256 tidak cocok); tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>The server has no attachment %1.</source>
+        <translation>Server tidak memiliki lampiran %1.</translation>
+    </message>
+    <message>
+        <source>This account may read but not change anything.</source>
+        <translation>Akun ini hanya boleh membaca, tidak boleh mengubah apa pun.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change user accounts.</source>
+        <translation>Hanya administrator yang boleh mengubah akun pengguna.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::ServerCommand</name>
+    <message>
+        <source>The port must be a number from 0 to 65535.</source>
+        <translation>Port harus berupa angka dari 0 sampai 65535.</translation>
+    </message>
+    <message>
+        <source>Unknown or incomplete argument &quot;%1&quot;.</source>
+        <translation>Argumen &quot;%1&quot; tidak dikenal atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>Give the data folder with --data DIR.</source>
+        <translation>Sebutkan folder data dengan --data DIR.</translation>
+    </message>
+    <message>
+        <source>A hub in PostgreSQL (--database) is not available in this version yet; leave --database out to keep the hub in DIR.</source>
+        <translation>Hub di PostgreSQL (--database) belum tersedia di versi ini; hilangkan --database agar hub disimpan di DIR.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Folder data %1 tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL] [--tls-cert FILE --tls-key FILE]
+       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
+       humasdesk-server --data DIR user list | user disable --username U
+       humasdesk-server --data DIR token list | token revoke --username U
+       humasdesk-server --data DIR backup FILE | check</source>
+        <translation>Pakai: humasdesk-server --data DIR [--listen ALAMAT] [--port N] [--database URL] [--tls-cert BERKAS --tls-key BERKAS]
+       humasdesk-server --data DIR user add --username U --role R [--opd KODE] --password-stdin
+       humasdesk-server --data DIR user list | user disable --username U
+       humasdesk-server --data DIR token list | token revoke --username U
+       humasdesk-server --data DIR backup BERKAS | check</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both --tls-cert FILE and --tls-key FILE.</source>
+        <translation>HTTPS memerlukan --tls-cert BERKAS dan --tls-key BERKAS sekaligus.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Tidak dapat membaca %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::SessionStore</name>
+    <message>
+        <source>Cannot open the sign-in store %1: %2</source>
+        <translation>Tidak dapat membuka penyimpanan sesi masuk %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the sign-in store %1: %2</source>
+        <translation>Tidak dapat menyiapkan penyimpanan sesi masuk %1: %2</translation>
     </message>
 </context>
 <context>
