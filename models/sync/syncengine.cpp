@@ -376,6 +376,13 @@ bool SyncEngine::applyPage(const PullReply &page, SyncReport *report)
                 sets << n + QStringLiteral("=?");
             statement = QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(row.entity, sets.join(QLatin1Char(',')));
         } else {
+            // humasdesk-server never sends password hashes (API.md): a user row from it is kept
+            // with an empty hash, which matches no password, so that user cannot sign in locally
+            // on this PC until a password is set here.
+            if (row.entity == QLatin1String("users") && !names.contains(QLatin1String("password_hash"))) {
+                names << QStringLiteral("password_hash");
+                binds << QStringLiteral(""); // not QString(): a null QString binds SQL NULL
+            }
             names << QStringLiteral("id");
             QStringList marks;
             marks.fill(QStringLiteral("?"), names.size());
