@@ -93,6 +93,7 @@ SyncReport SyncEngine::round()
     HelloReply hello;
     if (!m_transport.hello(m_db.siteId(), &hello, &report.error))
         return finish(false);
+    m_highSeq = hello.highSeq;
     if (hello.schema > Database::latestSchemaVersion()) {
         report.error = tr("The hub has the newer schema %1; update HumasDesk on this PC to sync.").arg(hello.schema);
         return finish(false);
@@ -162,8 +163,10 @@ SyncReport SyncEngine::pullOnly()
 {
     SyncReport report;
     HelloReply hello;
-    if (m_transport.beginRound(&report.error) && m_transport.hello(m_db.siteId(), &hello, &report.error))
+    if (m_transport.beginRound(&report.error) && m_transport.hello(m_db.siteId(), &hello, &report.error)) {
+        m_highSeq = hello.highSeq;
         report.ok = pullAll(hello.hubId, hello.epoch, &report);
+    }
     m_transport.endRound();
     return report;
 }
@@ -286,6 +289,11 @@ bool SyncEngine::pullAll(const QString &hubId, qint64 epoch, SyncReport *report)
             return false;
         if (!applyPage(page, report))
             return false;
+        if (m_progress) {
+            SyncCursor at;
+            if (SyncCursor::parse(page.nextCursor, &at))
+                m_progress(at.seq, qMax(m_highSeq, at.seq));
+        }
         if (!page.more || page.nextCursor == cursor)
             return true;
         cursor = page.nextCursor;
