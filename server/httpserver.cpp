@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstring>
 #include <thread>
+#include <vector>
 
 namespace Humas::Server {
 
@@ -97,6 +98,9 @@ MHD_Result queue(MHD_Connection *connection, const HttpResponse &response)
 struct HttpServer::Daemon
 {
     MHD_Daemon *daemon = nullptr;
+    // libmicrohttpd keeps pointers to the PEM texts: they live as long as the daemon.
+    QByteArray certPem;
+    QByteArray keyPem;
 };
 
 namespace {
@@ -236,15 +240,39 @@ bool HttpServer::start(const QString &address, quint16 port, QString *error)
         return false;
     }
     auto daemon = std::make_unique<Daemon>();
-    daemon->daemon = MHD_start_daemon(
-        flags, port, nullptr, nullptr, &onAccess, this, MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr *>(&storage),
-        MHD_OPTION_THREAD_POOL_SIZE, m_limits.threads, MHD_OPTION_CONNECTION_LIMIT, m_limits.connections,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, m_limits.connectionsPerAddress, MHD_OPTION_CONNECTION_TIMEOUT,
-        m_limits.idleTimeoutSeconds, MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(64 * 1024),
-        MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, this, MHD_OPTION_END);
+    std::vector<MHD_OptionItem> options = {
+        {MHD_OPTION_SOCK_ADDR, 0, &storage},
+        {MHD_OPTION_THREAD_POOL_SIZE, intptr_t(m_limits.threads), nullptr},
+        {MHD_OPTION_CONNECTION_LIMIT, intptr_t(m_limits.connections), nullptr},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, intptr_t(m_limits.connectionsPerAddress), nullptr},
+        {MHD_OPTION_CONNECTION_TIMEOUT, intptr_t(m_limits.idleTimeoutSeconds), nullptr},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(64 * 1024), nullptr},
+        {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&onCompleted), this},
+    };
+    if (!m_tlsCert.isEmpty()) {
+        if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+            if (error)
+                *error = HttpServer::tr("This libmicrohttpd was built without TLS; put the server behind a reverse "
+                                        "proxy for HTTPS instead.");
+            return false;
+        }
+        daemon->certPem = m_tlsCert + '\0';
+        daemon->keyPem = m_tlsKey + '\0';
+        flags |= MHD_USE_TLS;
+        options.push_back({MHD_OPTION_HTTPS_MEM_CERT, 0, daemon->certPem.data()});
+        options.push_back({MHD_OPTION_HTTPS_MEM_KEY, 0, daemon->keyPem.data()});
+    }
+    options.push_back({MHD_OPTION_END, 0, nullptr});
+    daemon->daemon = MHD_start_daemon(flags, port, nullptr, nullptr, &onAccess, this, MHD_OPTION_ARRAY,
+                                      options.data(), MHD_OPTION_END);
     if (!daemon->daemon) {
         if (error)
-            *error = HttpServer::tr("Cannot listen on %1 port %2 (in use, or no permission).").arg(address).arg(port);
+            *error = m_tlsCert.isEmpty()
+                         ? HttpServer::tr("Cannot listen on %1 port %2 (in use, or no permission).").arg(address).arg(port)
+                         : HttpServer::tr("Cannot listen on %1 port %2 (in use, no permission, or the TLS certificate "
+                                          "and key do not belong together).")
+                               .arg(address)
+                               .arg(port);
         return false;
     }
     m_daemon = std::move(daemon);

@@ -28,6 +28,8 @@ struct HttpResponse
     QByteArray contentType = "application/json";
     QByteArray body;
     QHash<QByteArray, QByteArray> headers;
+    /** Who made the request (user name), for the log line only; empty before sign-in. */
+    QString user;
 
     /** {"error":{"code","message"}} with @p status. */
     static HttpResponse error(int status, const QByteArray &code, const QString &message);
@@ -53,7 +55,8 @@ public:
         int maxHeaderBytes = 16 * 1024;
         int maxUrlBytes = 8 * 1024;
         unsigned connections = 1000;
-        unsigned connectionsPerAddress = 64;
+        // An office behind one NAT address may hold 100 PCs, each with a keep-alive connection.
+        unsigned connectionsPerAddress = 128;
         unsigned idleTimeoutSeconds = 30;
         unsigned threads = 4;
     };
@@ -66,6 +69,12 @@ public:
     HttpServer(const HttpServer &) = delete;
     HttpServer &operator=(const HttpServer &) = delete;
 
+    /** Serves HTTPS with this PEM certificate (chain) and key (libmicrohttpd's GnuTLS); call before start(). */
+    void setTls(const QByteArray &certPem, const QByteArray &keyPem)
+    {
+        m_tlsCert = certPem;
+        m_tlsKey = keyPem;
+    }
     /** Listens on @p address (IPv4 or IPv6 literal) and @p port (0: a free one). */
     bool start(const QString &address, quint16 port, QString *error);
     /** The port actually bound. */
@@ -91,6 +100,8 @@ private:
     Logger m_logger;
     Limits m_limits;
     std::unique_ptr<Daemon> m_daemon;
+    QByteArray m_tlsCert;
+    QByteArray m_tlsKey;
     std::atomic<int> m_inFlight{0};
 };
 

@@ -1,14 +1,14 @@
 // humasdesk-server: the REST hub of HumasDesk sync (issue 10, server/API.md).
 //
-//   humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
+//   humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL] [--tls-cert FILE --tls-key FILE]
 //   humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
-//   humasdesk-server --data DIR user list
-//
-// This first increment serves GET /api/v1/health; every other /api/v1 endpoint answers 401
-// until sign-in lands, so nothing is reachable without a token.
+//   humasdesk-server --data DIR user list | user disable --username U
+//   humasdesk-server --data DIR token list | token revoke --username U
+//   humasdesk-server --data DIR backup FILE | check
 #include "httpserver.h"
 #include "router.h"
-#include "usercommands.h"
+#include "sessionstore.h"
+#include "admincommands.h"
 
 #include "common/translations.h"
 #include "store/database.h"
@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QTextStream>
 
 #include <csignal>
@@ -36,9 +37,11 @@ int usage(const QString &message)
     QTextStream err(stderr);
     if (!message.isEmpty())
         err << message << '\n';
-    err << ServerCommand::tr("Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]\n"
+    err << ServerCommand::tr("Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL] [--tls-cert FILE --tls-key FILE]\n"
                              "       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin\n"
-                             "       humasdesk-server --data DIR user list") << '\n';
+                             "       humasdesk-server --data DIR user list | user disable --username U\n"
+                             "       humasdesk-server --data DIR token list | token revoke --username U\n"
+                             "       humasdesk-server --data DIR backup FILE | check") << '\n';
     return 2;
 }
 
@@ -48,6 +51,8 @@ struct Options
     QString listen = QStringLiteral("127.0.0.1");
     int port = 8443;
     QString database;
+    QString tlsCert;
+    QString tlsKey;
     QStringList command; ///< "user add …" etc.; empty = serve
 };
 
@@ -74,7 +79,11 @@ QString parse(const QStringList &args, Options *o)
                 return ServerCommand::tr("The port must be a number from 0 to 65535.");
         } else if (a == QLatin1String("--database") && value(&v)) {
             o->database = v;
-        } else if (a == QLatin1String("user")) {
+        } else if (a == QLatin1String("--tls-cert") && value(&v)) {
+            o->tlsCert = v;
+        } else if (a == QLatin1String("--tls-key") && value(&v)) {
+            o->tlsKey = v;
+        } else if (Humas::Server::AdminCommands::isCommand(a)) {
             o->command = args.mid(i);
             break;
         } else {
@@ -83,6 +92,8 @@ QString parse(const QStringList &args, Options *o)
     }
     if (o->data.isEmpty())
         return ServerCommand::tr("Give the data folder with --data DIR.");
+    if (o->tlsCert.isEmpty() != o->tlsKey.isEmpty())
+        return ServerCommand::tr("HTTPS needs both --tls-cert FILE and --tls-key FILE.");
     return {};
 }
 
@@ -123,8 +134,9 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
+    const QString sessionsPath = QDir(options.data).filePath(QStringLiteral("server.sqlite"));
     if (!options.command.isEmpty())
-        return Humas::Server::UserCommands::run(db, options.command.mid(1));
+        return Humas::Server::AdminCommands::run(db, sessionsPath, options.command);
 
     // SIGTERM and SIGINT are taken by sigwait() below; blocked before libmicrohttpd starts
     // its threads so that none of them receives the signal.
@@ -135,17 +147,38 @@ int main(int argc, char *argv[])
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    Humas::Server::Router router(Humas::Database::latestSchemaVersion());
+    {
+        Humas::Server::SessionStore sessions(sessionsPath);
+        if (!sessions.open(&error)) {
+            err << error << '\n';
+            return 1;
+        }
+    }
+    // Each worker thread opens the same location (for PostgreSQL the URL with its password).
+    Humas::Server::Router router(options.database.isEmpty() ? db.path() : hubLocation, sessionsPath, Humas::Database::latestSchemaVersion());
     Humas::Server::HttpServer server(
         [&router](const Humas::Server::HttpRequest &r) { return router.route(r); },
         [](const Humas::Server::HttpRequest &r, const Humas::Server::HttpResponse &response, qint64 ms) {
             // One line per request: time, user, method, route, status, bytes, ms. No bodies, no tokens.
-            std::fprintf(stderr, "%s - %s %s %d %lld %lld\n",
+            std::fprintf(stderr, "%s %s %s %s %d %lld %lld\n",
                          qPrintable(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)),
+                         response.user.isEmpty() ? "-" : qPrintable(response.user),
                          r.method.constData(), r.path.left(200).constData(), response.status,
                          static_cast<long long>(response.body.size()), static_cast<long long>(ms));
         },
         Humas::Server::HttpServer::Limits());
+    if (!options.tlsCert.isEmpty()) {
+        QByteArray pem[2];
+        const QString files[2] = {options.tlsCert, options.tlsKey};
+        for (int i = 0; i < 2; ++i) {
+            QFile f(files[i]);
+            if (!f.open(QIODevice::ReadOnly) || (pem[i] = f.read(1024 * 1024)).isEmpty()) {
+                err << ServerCommand::tr("Cannot read %1.").arg(files[i]) << '\n';
+                return 1;
+            }
+        }
+        server.setTls(pem[0], pem[1]);
+    }
     if (!server.start(options.listen, quint16(options.port), &error)) {
         err << error << '\n';
         return 1;

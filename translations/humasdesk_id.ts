@@ -3198,6 +3198,192 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
 </context>
 <context>
+    <name>Humas::RestClient</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address; write it like https://server.example:8443.</source>
+        <translation>"%1" bukan alamat server; tulis seperti https://server.contoh:8443.</translation>
+    </message>
+    <message>
+        <source>The server address may not contain a user name, password, &quot;?&quot; or &quot;#&quot;; write it like https://server.example:8443.</source>
+        <translation>Alamat server tidak boleh memuat nama pengguna, kata sandi, "?" atau "#"; tulis seperti https://server.contoh:8443.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>bukan objek JSON</translation>
+    </message>
+    <message>
+        <source>The server %1 sent an answer HumasDesk cannot read (%2); nothing was changed on this PC. Check that the address points to a HumasDesk server of the same version.</source>
+        <translation>Server %1 mengirim jawaban yang tidak dapat dibaca HumasDesk (%2); tidak ada yang diubah di PC ini. Periksa bahwa alamat itu menuju server HumasDesk dengan versi yang sama.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection: it is not running, or the address or port is wrong.</source>
+        <translation>Server %1 menolak sambungan: server tidak berjalan, atau alamat atau port-nya salah.</translation>
+    </message>
+    <message>
+        <source>The server name in %1 was not found; check the address and this PC&apos;s network connection.</source>
+        <translation>Nama server pada %1 tidak ditemukan; periksa alamat dan sambungan jaringan PC ini.</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer in time; the network or the server may be slow or down.</source>
+        <translation>Server %1 tidak menjawab tepat waktu; jaringan atau server mungkin lambat atau mati.</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection before answering.</source>
+        <translation>Server %1 menutup sambungan sebelum menjawab.</translation>
+    </message>
+    <message>
+        <source>The secure (HTTPS) connection to %1 failed: the server&apos;s certificate is not valid for this address or not trusted by this PC (%2).</source>
+        <translation>Sambungan aman (HTTPS) ke %1 gagal: sertifikat server tidak berlaku untuk alamat ini atau tidak dipercaya oleh PC ini (%2).</translation>
+    </message>
+    <message>
+        <source>This PC has no network connection at the moment; the server %1 cannot be reached.</source>
+        <translation>PC ini sedang tidak tersambung ke jaringan; server %1 tidak dapat dijangkau.</translation>
+    </message>
+    <message>
+        <source>The server %1 does not speak HTTP as HumasDesk expects; check the address (http or https, the port).</source>
+        <translation>Server %1 tidak menjawab HTTP seperti yang diharapkan HumasDesk; periksa alamatnya (http atau https, port).</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached (%2).</source>
+        <translation>Server %1 tidak dapat dijangkau (%2).</translation>
+    </message>
+    <message>
+        <source> The server says: %1</source>
+        <translation> Kata server: %1</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Nama pengguna atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <source>The server %1 no longer accepts this PC&apos;s sign-in (it expired or was revoked). Sign in again.</source>
+        <translation>Server %1 tidak lagi menerima sesi masuk PC ini (sudah berakhir atau dicabut). Silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused this for the signed-in user.%2</source>
+        <translation>Server %1 menolak ini untuk pengguna yang sedang masuk.%2</translation>
+    </message>
+    <message>
+        <source>The server %1 does not know this request; check that the address points to a HumasDesk server.</source>
+        <translation>Server %1 tidak mengenal permintaan ini; periksa bahwa alamat itu menuju server HumasDesk.</translation>
+    </message>
+    <message>
+        <source>The server %1 runs an older HumasDesk than this PC, so nothing was sent; ask the administrator to update the server.</source>
+        <translation>Server %1 menjalankan HumasDesk yang lebih lama daripada PC ini, jadi tidak ada yang dikirim; minta administrator memperbarui server.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused a request as too large.%2</source>
+        <translation>Server %1 menolak permintaan karena terlalu besar.%2</translation>
+    </message>
+    <message>
+        <source>The server %1 has a newer HumasDesk data version than this PC; update HumasDesk on this PC to sync.</source>
+        <translation>Server %1 memakai versi data HumasDesk yang lebih baru daripada PC ini; perbarui HumasDesk di PC ini untuk sinkronisasi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; try again in %n minute(s).</source>
+        <translation><numerusform>Terlalu banyak percobaan masuk yang gagal; coba lagi dalam %n menit.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again later.</source>
+        <translation>Terlalu banyak percobaan masuk yang gagal; coba lagi nanti.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server %1 is busy or restarting; try again in %n second(s).</source>
+        <translation><numerusform>Server %1 sedang sibuk atau dimulai ulang; coba lagi dalam %n detik.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server %1 is busy or restarting; try again in a few minutes.</source>
+        <translation>Server %1 sedang sibuk atau dimulai ulang; coba lagi beberapa menit lagi.</translation>
+    </message>
+    <message>
+        <source>The server address %1 forwards to %2; enter that address instead.</source>
+        <translation>Alamat server %1 meneruskan ke %2; masukkan alamat itu.</translation>
+    </message>
+    <message>
+        <source>The server %1 had an internal error (HTTP %2); try again later or tell its administrator.</source>
+        <translation>Server %1 mengalami galat internal (HTTP %2); coba lagi nanti atau beri tahu administratornya.</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the request (HTTP %2).%3</source>
+        <translation>Server %1 menolak permintaan (HTTP %2).%3</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::RestTransport</name>
+    <message>
+        <source>hello without hub, epoch or schema</source>
+        <translation>hello tanpa hub, epoch, atau schema</translation>
+    </message>
+    <message>
+        <source>One change is larger than the server accepts (%1 KiB of at most %2 KiB); it stays on this PC.</source>
+        <translation>Satu perubahan lebih besar daripada yang diterima server (%1 KiB dari paling banyak %2 KiB); perubahan itu tetap di PC ini.</translation>
+    </message>
+    <message>
+        <source>push reply without results or acked_through</source>
+        <translation>jawaban push tanpa results atau acked_through</translation>
+    </message>
+    <message>
+        <source>push result without op_id or status</source>
+        <translation>hasil push tanpa op_id atau status</translation>
+    </message>
+    <message>
+        <source>changes without rows or next_cursor</source>
+        <translation>changes tanpa rows atau next_cursor</translation>
+    </message>
+    <message>
+        <source>a malformed next_cursor</source>
+        <translation>next_cursor yang rusak</translation>
+    </message>
+    <message>
+        <source>a changed row without entity or row_id</source>
+        <translation>baris berubah tanpa entity atau row_id</translation>
+    </message>
+    <message>
+        <source>blobs/missing without missing</source>
+        <translation>blobs/missing tanpa missing</translation>
+    </message>
+    <message>
+        <source>a malformed hash in missing</source>
+        <translation>hash yang rusak dalam missing</translation>
+    </message>
+    <message>
+        <source>An attachment has a malformed hash and cannot be sent.</source>
+        <translation>Sebuah lampiran memiliki hash yang rusak dan tidak dapat dikirim.</translation>
+    </message>
+    <message>
+        <source>An attachment of %1 MiB is larger than the server accepts (%2 MiB); it stays on this PC.</source>
+        <translation>Lampiran %1 MiB lebih besar daripada yang diterima server (%2 MiB); lampiran itu tetap di PC ini.</translation>
+    </message>
+    <message>
+        <source>The attachment %1 arrived damaged at the server and was not stored; it is sent again at the next sync.</source>
+        <translation>Lampiran %1 tiba rusak di server dan tidak disimpan; lampiran dikirim lagi pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>An attachment has a malformed hash and cannot be fetched.</source>
+        <translation>Sebuah lampiran memiliki hash yang rusak dan tidak dapat diambil.</translation>
+    </message>
+    <message>
+        <source>The server does not have the attachment %1 (yet).</source>
+        <translation>Server (belum) memiliki lampiran %1.</translation>
+    </message>
+    <message>
+        <source>Give the user name and the password to sign in.</source>
+        <translation>Isi nama pengguna dan kata sandi untuk masuk.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong (or the user is disabled on the server).</source>
+        <translation>Nama pengguna atau kata sandi salah (atau pengguna dinonaktifkan di server).</translation>
+    </message>
+    <message>
+        <source>login reply without token or expires_at</source>
+        <translation>jawaban login tanpa token atau expires_at</translation>
+    </message>
+    <message>
+        <source>health without status ok</source>
+        <translation>health tanpa status ok</translation>
+    </message>
+</context>
+<context>
     <name>Humas::Roles</name>
     <message>
         <source>Administrator</source>
@@ -3279,91 +3465,18 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
 </context>
 <context>
-    <name>Humas::Server::HttpServer</name>
+    <name>Humas::Server::AdminCommands</name>
     <message>
-        <source>The address of the request is too long.</source>
-        <translation>Alamat permintaan terlalu panjang.</translation>
+        <source>Use: user add --username U --role R [--opd CODE] --password-stdin | user list | user disable --username U</source>
+        <translation>Pakai: user add --username U --role R [--opd KODE] --password-stdin | user list | user disable --username U</translation>
     </message>
     <message>
-        <source>The headers of the request are too large.</source>
-        <translation>Header permintaan terlalu besar.</translation>
-    </message>
-    <message>
-        <source>The request must state its length.</source>
-        <translation>Permintaan harus menyebutkan panjangnya (Content-Length).</translation>
-    </message>
-    <message>
-        <source>The length of the request is not a number.</source>
-        <translation>Panjang permintaan bukan angka.</translation>
-    </message>
-    <message>
-        <source>The request is larger than the server accepts.</source>
-        <translation>Permintaan lebih besar daripada yang diterima server.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address to listen on.</source>
-        <translation>&quot;%1&quot; bukan alamat IP untuk mendengarkan.</translation>
-    </message>
-    <message>
-        <source>Cannot listen on %1 port %2 (in use, or no permission).</source>
-        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, atau tidak ada izin).</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::Server::Router</name>
-    <message>
-        <source>This address only answers GET.</source>
-        <translation>Alamat ini hanya menjawab GET.</translation>
-    </message>
-    <message>
-        <source>Sign in first: this request needs a valid token.</source>
-        <translation>Masuk terlebih dahulu: permintaan ini memerlukan token yang sah.</translation>
-    </message>
-    <message>
-        <source>There is nothing at this address.</source>
-        <translation>Tidak ada apa pun di alamat ini.</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::Server::ServerCommand</name>
-    <message>
-        <source>The port must be a number from 0 to 65535.</source>
-        <translation>Port harus berupa angka dari 0 sampai 65535.</translation>
-    </message>
-    <message>
-        <source>Unknown or incomplete argument &quot;%1&quot;.</source>
-        <translation>Argumen &quot;%1&quot; tidak dikenal atau tidak lengkap.</translation>
-    </message>
-    <message>
-        <source>Give the data folder with --data DIR.</source>
-        <translation>Sebutkan folder data dengan --data DIR.</translation>
-    </message>
-    <message>
-        <source>A hub in PostgreSQL (--database) is not available in this version yet; leave --database out to keep the hub in DIR.</source>
-        <translation>Hub di PostgreSQL (--database) belum tersedia di versi ini; hilangkan --database agar hub disimpan di DIR.</translation>
-    </message>
-    <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>Folder data %1 tidak dapat dibuat.</translation>
-    </message>
-    <message>
-        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
-       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
-       humasdesk-server --data DIR user list</source>
-        <translation>Pemakaian: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL]
-           humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
-           humasdesk-server --data DIR user list</translation>
-    </message>
-</context>
-<context>
-    <name>Humas::Server::UserCommands</name>
-    <message>
-        <source>Use: user add --username U --role R [--opd CODE] --password-stdin | user list</source>
-        <translation>Pakai: user add --username U --role R [--opd CODE] --password-stdin | user list</translation>
+        <source>Use: user add|list|disable, token list|revoke, backup FILE or check.</source>
+        <translation>Pakai: user add|list|disable, token list|revoke, backup BERKAS atau check.</translation>
     </message>
     <message>
         <source>Unknown or incomplete argument &quot;%1&quot; for user add.</source>
-        <translation>Argumen "%1" untuk user add tidak dikenal atau tidak lengkap.</translation>
+        <translation>Argumen &quot;%1&quot; untuk user add tidak dikenal atau tidak lengkap.</translation>
     </message>
     <message>
         <source>user add needs --username and --role (admin, protokol, ppid, redaksi, opd or pimpinan).</source>
@@ -3421,6 +3534,335 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
         <source>no</source>
         <translation>tidak</translation>
     </message>
+    <message>
+        <source>Give the account with --username U.</source>
+        <translation>Sebutkan akunnya dengan --username U.</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>Tidak ada pengguna %1.</translation>
+    </message>
+    <message>
+        <source>The hub did not disable the user (%1): %2</source>
+        <translation>Hub tidak menonaktifkan pengguna (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>User %1 is disabled; %n sign-in(s) revoked.</source>
+        <translation>
+            <numerusform>Pengguna %1 dinonaktifkan; %n sesi masuk dicabut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PC (site)</source>
+        <translation>PC (situs)</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Masuk pada</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sign-in(s) of %1 revoked.</source>
+        <translation>
+            <numerusform>%n sesi masuk milik %1 dicabut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use: token list | token revoke --username U</source>
+        <translation>Pakai: token list | token revoke --username U</translation>
+    </message>
+    <message>
+        <source>Use: backup FILE</source>
+        <translation>Pakai: backup BERKAS</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file name.</source>
+        <translation>%1 sudah ada; pilih nama berkas baru.</translation>
+    </message>
+    <message>
+        <source>Backup written to %1.</source>
+        <translation>Cadangan ditulis ke %1.</translation>
+    </message>
+    <message>
+        <source>hub file integrity</source>
+        <translation>keutuhan berkas hub</translation>
+    </message>
+    <message>
+        <source>references between rows</source>
+        <translation>rujukan antarbaris</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken reference(s)</source>
+        <translation>
+            <numerusform>%n rujukan rusak</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hub sequence</source>
+        <translation>urutan hub</translation>
+    </message>
+    <message>
+        <source>counter %1 is behind row seq %2</source>
+        <translation>penghitung %1 tertinggal dari seq baris %2</translation>
+    </message>
+    <message>
+        <source>every row has its hub seq</source>
+        <translation>setiap baris punya seq hub</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) without one</source>
+        <translation>
+            <numerusform>%n baris tanpa seq</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sign-in store</source>
+        <translation>penyimpanan sesi masuk</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::HttpServer</name>
+    <message>
+        <source>The address of the request is too long.</source>
+        <translation>Alamat permintaan terlalu panjang.</translation>
+    </message>
+    <message>
+        <source>The headers of the request are too large.</source>
+        <translation>Header permintaan terlalu besar.</translation>
+    </message>
+    <message>
+        <source>The request must state its length.</source>
+        <translation>Permintaan harus menyebutkan panjangnya (Content-Length).</translation>
+    </message>
+    <message>
+        <source>The length of the request is not a number.</source>
+        <translation>Panjang permintaan bukan angka.</translation>
+    </message>
+    <message>
+        <source>The request is larger than the server accepts.</source>
+        <translation>Permintaan lebih besar daripada yang diterima server.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on.</source>
+        <translation>&quot;%1&quot; bukan alamat IP untuk mendengarkan.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2 (in use, or no permission).</source>
+        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, atau tidak ada izin).</translation>
+    </message>
+    <message>
+        <source>This libmicrohttpd was built without TLS; put the server behind a reverse proxy for HTTPS instead.</source>
+        <translation>libmicrohttpd ini dibangun tanpa TLS; untuk HTTPS, pasang server di belakang reverse proxy.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2 (in use, no permission, or the TLS certificate and key do not belong together).</source>
+        <translation>Tidak dapat mendengarkan di %1 port %2 (sedang dipakai, tanpa izin, atau sertifikat dan kunci TLS tidak berpasangan).</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::Router</name>
+    <message>
+        <source>This address only answers GET.</source>
+        <translation>Alamat ini hanya menjawab GET.</translation>
+    </message>
+    <message>
+        <source>Sign in first: this request needs a valid token.</source>
+        <translation>Masuk terlebih dahulu: permintaan ini memerlukan token yang sah.</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>Tidak ada apa pun di alamat ini.</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again in a moment.</source>
+        <translation>Server sedang sibuk; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The server could not finish the request; nothing of it was stored. The server&apos;s log says why.</source>
+        <translation>Server tidak dapat menyelesaikan permintaan; tidak ada yang disimpan. Log server menjelaskan sebabnya.</translation>
+    </message>
+    <message>
+        <source>This address only answers %1.</source>
+        <translation>Alamat ini hanya melayani %1.</translation>
+    </message>
+    <message>
+        <source>The X-HumasDesk-Schema header must be a number.</source>
+        <translation>Header X-HumasDesk-Schema harus berupa angka.</translation>
+    </message>
+    <message>
+        <source>This HumasDesk is older than the server (database version %1, the server has %2). Install the current version, then sync again.</source>
+        <translation>HumasDesk ini lebih lama daripada server (versi basis data %1, server memakai %2). Pasang versi terbaru, lalu sinkronkan lagi.</translation>
+    </message>
+    <message>
+        <source>The server is older than this HumasDesk (database version %1, this program has %2). Ask the administrator to update the server; nothing was sent.</source>
+        <translation>Server lebih lama daripada HumasDesk ini (versi basis data %1, program ini memakai %2). Minta administrator memperbarui server; tidak ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>This address only answers GET and PUT.</source>
+        <translation>Alamat ini hanya melayani GET dan PUT.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked; sign in again.</source>
+        <translation>Sesi masuk sudah berakhir atau dicabut; silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Akun ini dinonaktifkan; hubungi Administrator.</translation>
+    </message>
+    <message>
+        <source>Send the sign-in as application/json.</source>
+        <translation>Kirim data masuk sebagai application/json.</translation>
+    </message>
+    <message>
+        <source>The sign-in is not a JSON object.</source>
+        <translation>Data masuk bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>The sign-in needs a user name, a password and a site.</source>
+        <translation>Untuk masuk diperlukan nama pengguna, kata sandi, dan situs.</translation>
+    </message>
+    <message>
+        <source>The site of the sign-in is not valid.</source>
+        <translation>Situs pada data masuk tidak sah.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Terlalu banyak percobaan masuk yang gagal; coba lagi dalam %n menit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, or the account is disabled.</source>
+        <translation>Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.</translation>
+    </message>
+    <message>
+        <source>hello needs ?site=.</source>
+        <translation>hello memerlukan ?site=.</translation>
+    </message>
+    <message>
+        <source>This token was issued to another PC; sign in on this one.</source>
+        <translation>Token ini diterbitkan untuk PC lain; silakan masuk dari PC ini.</translation>
+    </message>
+    <message>
+        <source>Send the push as application/json.</source>
+        <translation>Kirim perubahan sebagai application/json.</translation>
+    </message>
+    <message>
+        <source>The push is not a JSON object.</source>
+        <translation>Kiriman perubahan bukan objek JSON.</translation>
+    </message>
+    <message>
+        <source>The push has no list of changes (ops).</source>
+        <translation>Kiriman tidak memuat daftar perubahan (ops).</translation>
+    </message>
+    <message>
+        <source>A push may carry at most %1 changes.</source>
+        <translation>Satu kiriman memuat paling banyak %1 perubahan.</translation>
+    </message>
+    <message>
+        <source>The cursor &quot;%1&quot; is not one of this server&apos;s.</source>
+        <translation>Kursor &quot;%1&quot; bukan milik server ini.</translation>
+    </message>
+    <message>
+        <source>limit must be a number from 1 to 1000.</source>
+        <translation>limit harus berupa angka 1 sampai 1000.</translation>
+    </message>
+    <message>
+        <source>Send the list as application/json.</source>
+        <translation>Kirim daftar sebagai application/json.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;hashes&quot;: [...]}.</source>
+        <translation>Kirim {&quot;hashes&quot;: [...]}.</translation>
+    </message>
+    <message>
+        <source>Ask for at most %1 attachments at a time.</source>
+        <translation>Tanyakan paling banyak %1 lampiran sekaligus.</translation>
+    </message>
+    <message>
+        <source>Every hash must be 64 lower-case hexadecimal digits.</source>
+        <translation>Setiap hash harus 64 digit heksadesimal huruf kecil.</translation>
+    </message>
+    <message>
+        <source>This account may read but not send anything.</source>
+        <translation>Akun ini hanya boleh membaca, tidak boleh mengirim apa pun.</translation>
+    </message>
+    <message>
+        <source>An attachment may be at most 50 MiB.</source>
+        <translation>Lampiran paling besar 50 MiB.</translation>
+    </message>
+    <message>
+        <source>The attachment arrived damaged (its SHA-256 does not match); it was not stored.</source>
+        <translation>Lampiran tiba dalam keadaan rusak (SHA-256 tidak cocok); tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>The server has no attachment %1.</source>
+        <translation>Server tidak memiliki lampiran %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::ServerCommand</name>
+    <message>
+        <source>The port must be a number from 0 to 65535.</source>
+        <translation>Port harus berupa angka dari 0 sampai 65535.</translation>
+    </message>
+    <message>
+        <source>Unknown or incomplete argument &quot;%1&quot;.</source>
+        <translation>Argumen &quot;%1&quot; tidak dikenal atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>Give the data folder with --data DIR.</source>
+        <translation>Sebutkan folder data dengan --data DIR.</translation>
+    </message>
+    <message>
+        <source>A hub in PostgreSQL (--database) is not available in this version yet; leave --database out to keep the hub in DIR.</source>
+        <translation>Hub di PostgreSQL (--database) belum tersedia di versi ini; hilangkan --database agar hub disimpan di DIR.</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Folder data %1 tidak dapat dibuat.</translation>
+    </message>
+    <message>
+        <source>Usage: humasdesk-server --data DIR [--listen ADDR] [--port N] [--database URL] [--tls-cert FILE --tls-key FILE]
+       humasdesk-server --data DIR user add --username U --role R [--opd CODE] --password-stdin
+       humasdesk-server --data DIR user list | user disable --username U
+       humasdesk-server --data DIR token list | token revoke --username U
+       humasdesk-server --data DIR backup FILE | check</source>
+        <translation>Pakai: humasdesk-server --data DIR [--listen ALAMAT] [--port N] [--database URL] [--tls-cert BERKAS --tls-key BERKAS]
+       humasdesk-server --data DIR user add --username U --role R [--opd KODE] --password-stdin
+       humasdesk-server --data DIR user list | user disable --username U
+       humasdesk-server --data DIR token list | token revoke --username U
+       humasdesk-server --data DIR backup BERKAS | check</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both --tls-cert FILE and --tls-key FILE.</source>
+        <translation>HTTPS memerlukan --tls-cert BERKAS dan --tls-key BERKAS sekaligus.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Tidak dapat membaca %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::Server::SessionStore</name>
+    <message>
+        <source>Cannot open the sign-in store %1: %2</source>
+        <translation>Tidak dapat membuka penyimpanan sesi masuk %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the sign-in store %1: %2</source>
+        <translation>Tidak dapat menyiapkan penyimpanan sesi masuk %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::ServerAccount</name>
+    <message>
+        <source>This PC is not signed in to the server %1 (or its sign-in expired); sign in first.</source>
+        <translation>PC ini belum masuk ke server %1 (atau sesi masuknya berakhir); silakan masuk dahulu.</translation>
+    </message>
 </context>
 <context>
     <name>Humas::SharedFileTransport</name>
@@ -3451,6 +3893,85 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>At most %1 changes go to a shared file in one transaction.</source>
         <translation>Paling banyak %1 perubahan masuk ke berkas bersama dalam satu transaksi.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::SyncAccess</name>
+    <message>
+        <source>Your role (%1) may not change %2.</source>
+        <translation>Peran Anda (%1) tidak berwenang mengubah %2.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may set passwords.</source>
+        <translation>Hanya administrator yang boleh menetapkan kata sandi.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change users.</source>
+        <translation>Hanya administrator yang boleh mengubah pengguna.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the settings.</source>
+        <translation>Hanya Administrator yang dapat mengubah pengaturan.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may only read.</source>
+        <translation>Peran Anda (%1) hanya boleh membaca.</translation>
+    </message>
+    <message>
+        <source>An OPD account may only change events of its own OPD.</source>
+        <translation>Akun OPD hanya boleh mengubah acara OPD-nya sendiri.</translation>
+    </message>
+    <message>
+        <source>An OPD account may only change events still submitted (diajukan); protokol schedules them.</source>
+        <translation>Akun OPD hanya boleh mengubah acara yang masih diajukan; protokol yang menjadwalkannya.</translation>
+    </message>
+    <message>
+        <source>An OPD account may not move an event to another OPD.</source>
+        <translation>Akun OPD tidak boleh memindahkan acara ke OPD lain.</translation>
+    </message>
+    <message>
+        <source>An OPD account may only change the information requests assigned to its OPD.</source>
+        <translation>Akun OPD hanya boleh mengubah permohonan informasi yang ditugaskan ke OPD-nya.</translation>
+    </message>
+    <message>
+        <source>An OPD account may not delete information requests.</source>
+        <translation>Akun OPD tidak boleh menghapus permohonan informasi.</translation>
+    </message>
+    <message>
+        <source>An OPD account may not assign a request to another OPD.</source>
+        <translation>Akun OPD tidak boleh menugaskan permohonan ke OPD lain.</translation>
+    </message>
+    <message>
+        <source>The status history of a request is only added to, never changed.</source>
+        <translation>Riwayat status permohonan hanya boleh ditambah, tidak pernah diubah.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not change the requester&apos;s personal data (%2).</source>
+        <translation>Peran Anda (%1) tidak boleh mengubah data pribadi pemohon (%2).</translation>
+    </message>
+    <message>
+        <source>%1 holds masked personal data; it cannot be saved from this role.</source>
+        <translation>%1 memuat data pribadi yang disamarkan; tidak dapat disimpan dari peran ini.</translation>
+    </message>
+    <message>
+        <source>Only the hub opens sync conflicts.</source>
+        <translation>Hanya hub yang membuka konflik sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>A sync conflict is resolved, not deleted.</source>
+        <translation>Konflik sinkronisasi diselesaikan, bukan dihapus.</translation>
+    </message>
+    <message>
+        <source>Only the resolution of a sync conflict may be changed (not %1).</source>
+        <translation>Hanya penyelesaian konflik sinkronisasi yang boleh diubah (bukan %1).</translation>
+    </message>
+    <message>
+        <source>Only an administrator may resolve this sync conflict.</source>
+        <translation>Hanya administrator yang boleh menyelesaikan konflik sinkronisasi ini.</translation>
+    </message>
+    <message>
+        <source>You may not resolve this sync conflict: %1</source>
+        <translation>Anda tidak boleh menyelesaikan konflik sinkronisasi ini: %1</translation>
     </message>
 </context>
 <context>
@@ -4521,18 +5042,6 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
 <context>
     <name>HumasCli::SyncCommand</name>
     <message>
-        <source>Synchronise with the shared file; show the sync state, open conflicts, resolve one.</source>
-        <translation>Sinkronkan dengan berkas bersama; tampilkan keadaan sinkronisasi dan konflik terbuka, selesaikan satu konflik.</translation>
-    </message>
-    <message>
-        <source>[--shared-file PATH] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | --value V)</source>
-        <translation>[--shared-file PATH] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | --value V)</translation>
-    </message>
-    <message>
-        <source>Nothing (one round), status, conflicts or resolve.</source>
-        <translation>Kosong (satu putaran), status, conflicts, atau resolve.</translation>
-    </message>
-    <message>
         <source>The HumasDesk shared file on the network share (remembered).</source>
         <translation>Berkas bersama HumasDesk di folder jaringan (diingat).</translation>
     </message>
@@ -4567,14 +5076,6 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>(a round)</source>
         <translation>(satu putaran)</translation>
-    </message>
-    <message>
-        <source>Unknown action &quot;%1&quot; for sync; use status, conflicts or resolve, or nothing for a round.</source>
-        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk sync; gunakan status, conflicts, atau resolve, atau kosongkan untuk satu putaran.</translation>
-    </message>
-    <message>
-        <source>No shared file is set for this PC; give --shared-file PATH.</source>
-        <translation>Belum ada berkas bersama untuk PC ini; berikan --shared-file PATH.</translation>
     </message>
     <message>
         <source>The shared file cannot be this PC&apos;s own database.</source>
@@ -4639,6 +5140,118 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>Conflict %1 resolved; the choice is sent at the next sync.</source>
         <translation>Konflik %1 diselesaikan; pilihan dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>Synchronise with the shared file or a server; show the sync state, open conflicts, resolve one; sign out of the server.</source>
+        <translation>Sinkronkan dengan berkas bersama atau server; tampilkan keadaan sinkronisasi, konflik terbuka, selesaikan satu; keluar dari server.</translation>
+    </message>
+    <message>
+        <source>[--shared-file PATH | --server URL [--user NAME --password-stdin]] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | --value V) | logout</source>
+        <translation>[--shared-file PATH | --server URL [--user NAMA --password-stdin]] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | --value V) | logout</translation>
+    </message>
+    <message>
+        <source>Nothing (one round), status, conflicts, resolve or logout.</source>
+        <translation>Kosong (satu putaran), status, conflicts, resolve, atau logout.</translation>
+    </message>
+    <message>
+        <source>The humasdesk-server address, e.g. https://server:8443 (remembered).</source>
+        <translation>Alamat humasdesk-server, mis. https://server:8443 (diingat).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Sign in at the server as this user.</source>
+        <translation>Masuk ke server sebagai pengguna ini.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input; it is read whenever this is given and used only when this PC has no valid sign-in for that server and user (or the server refuses it). Never stored.</source>
+        <translation>Baca kata sandi dari masukan standar; selalu dibaca bila opsi ini diberikan dan hanya dipakai bila PC ini belum punya sesi masuk yang sah untuk server dan pengguna itu (atau server menolaknya). Tidak pernah disimpan.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot; for sync; use status, conflicts, resolve or logout, or nothing for a round.</source>
+        <translation>Tindakan "%1" tidak dikenal untuk sync; pakai status, conflicts, resolve, atau logout, atau kosongkan untuk satu putaran.</translation>
+    </message>
+    <message>
+        <source>Give either --shared-file or --server, not both.</source>
+        <translation>Berikan --shared-file atau --server, jangan keduanya.</translation>
+    </message>
+    <message>
+        <source>No shared file or server is set for this PC; give --shared-file PATH or --server URL --user NAME --password-stdin.</source>
+        <translation>Belum ada berkas bersama atau server untuk PC ini; berikan --shared-file PATH atau --server URL --user NAMA --password-stdin.</translation>
+    </message>
+    <message>
+        <source>No server is set for this PC; give --server URL.</source>
+        <translation>Belum ada server untuk PC ini; berikan --server URL.</translation>
+    </message>
+    <message>
+        <source>--user needs a user name.</source>
+        <translation>--user memerlukan nama pengguna.</translation>
+    </message>
+    <message>
+        <source>Say who signs in: --user NAME.</source>
+        <translation>Sebutkan siapa yang masuk: --user NAMA.</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>Kata sandi %1 di %2: </translation>
+    </message>
+    <message>
+        <source>No password was given on standard input.</source>
+        <translation>Tidak ada kata sandi yang diberikan melalui masukan standar.</translation>
+    </message>
+    <message>
+        <source>Receiving changes: %1 of %2</source>
+        <translation>Menerima perubahan: %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (until %3 UTC).</source>
+        <translation>Masuk ke %1 sebagai %2 (sampai %3 UTC).</translation>
+    </message>
+    <message>
+        <source>This PC is not signed in to %1; give --user NAME --password-stdin.</source>
+        <translation>PC ini belum masuk ke %1; berikan --user NAMA --password-stdin.</translation>
+    </message>
+    <message>
+        <source>This PC has no valid sign-in for %1 at %2; give --password-stdin and the password on standard input.</source>
+        <translation>PC ini tidak punya sesi masuk yang sah untuk %1 di %2; berikan --password-stdin dan kata sandi lewat masukan standar.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Gagal masuk: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1 Sign in again: humasdesk-cli sync --server %2 --user NAME --password-stdin</source>
+        <translation>Sinkronisasi gagal: %1 Masuk lagi: humasdesk-cli sync --server %2 --user NAMA --password-stdin</translation>
+    </message>
+    <message>
+        <source>This PC is not signed in to a server.</source>
+        <translation>PC ini tidak sedang masuk ke server mana pun.</translation>
+    </message>
+    <message>
+        <source>Signed out on this PC, but the server could not be told (%1). The sign-in stays valid there until %2 UTC unless an administrator revokes it.</source>
+        <translation>Sudah keluar di PC ini, tetapi server tidak dapat diberi tahu (%1). Sesi masuk tetap berlaku di sana sampai %2 UTC kecuali administrator mencabutnya.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Keluar dari %1.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 until %2 UTC</source>
+        <translation>Masuk sebagai %1 sampai %2 UTC</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Belum masuk</translation>
     </message>
 </context>
 <context>
@@ -5317,6 +5930,29 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
 </context>
 <context>
+    <name>HumasUi::ServerSignInDialog</name>
+    <message>
+        <source>Sign in to the server</source>
+        <translation>Masuk ke server</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 with your own HumasDesk user name and password. The password is not stored on this PC.</source>
+        <translation>Masuk ke %1 dengan nama pengguna dan kata sandi HumasDesk Anda sendiri. Kata sandi tidak disimpan di PC ini.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Masuk</translation>
+    </message>
+</context>
+<context>
     <name>HumasUi::SettingsDialog</name>
     <message>
         <source>None</source>
@@ -5732,6 +6368,32 @@ Last round %2: %3</source>
         <translation>Berkas bersama: %1
 Putaran terakhir %2: %3</translation>
     </message>
+    <message>
+        <source>The HumasDesk server at %1 answers (data version %2).</source>
+        <translation>Server HumasDesk di %1 menjawab (versi data %2).</translation>
+    </message>
+    <message>
+        <source>Signed out on this PC, but the server could not be told (%1); the sign-in stays valid there until it expires or an administrator revokes it.</source>
+        <translation>Sudah keluar di PC ini, tetapi server tidak dapat diberi tahu (%1); sesi masuk tetap berlaku di sana sampai berakhir atau dicabut administrator.</translation>
+    </message>
+    <message>
+        <source>Synchronisation is busy; try again when the current step has finished.</source>
+        <translation>Sinkronisasi sedang berjalan; coba lagi setelah langkah ini selesai.</translation>
+    </message>
+    <message>
+        <source>Server: %1 (signed in as %2)</source>
+        <translation>Server: %1 (masuk sebagai %2)</translation>
+    </message>
+    <message>
+        <source>Server: %1 (not signed in)</source>
+        <translation>Server: %1 (belum masuk)</translation>
+    </message>
+    <message>
+        <source>%1
+Last round %2: %3</source>
+        <translation>%1
+Putaran terakhir %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>HumasUi::SyncPage</name>
@@ -5916,6 +6578,86 @@ Putaran terakhir %2: %3</translation>
     <message>
         <source>Conflict not resolved</source>
         <translation>Konflik tidak terselesaikan</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver</source>
+        <translation>Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>Server a&amp;ddress:</source>
+        <translation>A&amp;lamat server:</translation>
+    </message>
+    <message>
+        <source>e.g. https://humas.example.go.id:8443</source>
+        <translation>mis. https://humas.contoh.go.id:8443</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>Uji &amp;koneksi</translation>
+    </message>
+    <message>
+        <source>Check that a HumasDesk server answers at this address (no sign-in needed).</source>
+        <translation>Periksa bahwa server HumasDesk menjawab di alamat ini (tanpa perlu masuk).</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Masuk…</translation>
+    </message>
+    <message>
+        <source>Sign in with your own user name and password at the server; the password is not stored on this PC.</source>
+        <translation>Masuk ke server dengan nama pengguna dan kata sandi Anda sendiri; kata sandi tidak disimpan di PC ini.</translation>
+    </message>
+    <message>
+        <source>Sign o&amp;ut</source>
+        <translation>Kel&amp;uar</translation>
+    </message>
+    <message>
+        <source>End this PC&apos;s sign-in at the server; changes wait here until someone signs in again.</source>
+        <translation>Akhiri sesi masuk PC ini di server; perubahan menunggu di sini sampai seseorang masuk lagi.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Belum masuk</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 until %2</source>
+        <translation>Masuk sebagai %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in to sync with the server</source>
+        <translation>Belum masuk: masuklah untuk sinkronisasi dengan server</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Menguji koneksi…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>Gagal masuk: %1</translation>
+    </message>
+    <message>
+        <source>Signed in; synchronising now.</source>
+        <translation>Sudah masuk; sinkronisasi berjalan.</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Sedang keluar…</translation>
+    </message>
+    <message>
+        <source>Signed out. Changes made on this PC wait here until someone signs in again.</source>
+        <translation>Sudah keluar. Perubahan di PC ini menunggu sampai seseorang masuk lagi.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes received</source>
+        <translation>%1 dari %2 perubahan diterima</translation>
     </message>
 </context>
 <context>

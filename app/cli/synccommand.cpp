@@ -2,8 +2,9 @@
 
 #include "auth/role.h"
 #include "console.h"
-#include "auth/role.h"
 #include "store/database.h"
+#include "sync/restclient.h"
+#include "sync/serveraccount.h"
 #include "sync/sharedfiletransport.h"
 #include "sync/syncconflicts.h"
 #include "sync/syncengine.h"
@@ -15,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QTextStream>
 
 namespace HumasCli {
@@ -22,6 +24,9 @@ namespace HumasCli {
 namespace {
 
 const QString SharedFileOption = QStringLiteral("shared-file");
+const QString ServerOption = QStringLiteral("server");
+const QString UserOption = QStringLiteral("user");
+const QString PasswordStdinOption = QStringLiteral("password-stdin");
 const QString JsonOption = QStringLiteral("json");
 const QString TakeOption = QStringLiteral("take");
 const QString ValueOption = QStringLiteral("value");
@@ -33,6 +38,19 @@ QString shown(const QJsonValue &v)
     if (v.isString())
         return v.toString();
     return Humas::SyncProtocol::jsonText(v);
+}
+
+/** The last line of a round; fixed wording, never translated: scripts read it. */
+void printRound(const Humas::SyncReport &report)
+{
+    QTextStream &out = Console::out();
+    if (!report.message.trimmed().isEmpty())
+        out << report.message.trimmed() << '\n';
+    out << QStringLiteral("pushed %1, pulled %2, conflicts %3")
+               .arg(report.pushed)
+               .arg(report.pulled)
+               .arg(report.conflicts)
+        << '\n';
 }
 
 QString oneLine(QString text)
@@ -47,20 +65,29 @@ QString oneLine(QString text)
 
 QString SyncCommand::summary() const
 {
-    return tr("Synchronise with the shared file; show the sync state, open conflicts, resolve one.");
+    return tr("Synchronise with the shared file or a server; show the sync state, open conflicts, resolve one; "
+              "sign out of the server.");
 }
 
 QString SyncCommand::syntax() const
 {
-    return tr("[--shared-file PATH] | status [--json] | conflicts [--json] | resolve ID (--take mine|theirs | "
-              "--value V)");
+    return tr("[--shared-file PATH | --server URL [--user NAME --password-stdin]] | status [--json] | conflicts "
+              "[--json] | resolve ID (--take mine|theirs | --value V) | logout");
 }
 
 void SyncCommand::addOptions(QCommandLineParser *parser) const
 {
-    parser->addPositionalArgument(QStringLiteral("action"), tr("Nothing (one round), status, conflicts or resolve."));
-    parser->addOption({SharedFileOption, tr("The HumasDesk shared file on the network share (remembered)."),
-                       tr("PATH")});
+    parser->addPositionalArgument(QStringLiteral("action"),
+                                  tr("Nothing (one round), status, conflicts, resolve or logout."));
+    parser->addOption(
+        {SharedFileOption, tr("The HumasDesk shared file on the network share (remembered)."), tr("PATH")});
+    parser->addOption(
+        {ServerOption, tr("The humasdesk-server address, e.g. https://server:8443 (remembered)."), tr("URL")});
+    parser->addOption({UserOption, tr("Sign in at the server as this user."), tr("NAME")});
+    parser->addOption({PasswordStdinOption,
+                       tr("Read the password from standard input; it is read whenever this is given and used only "
+                          "when this PC has no valid sign-in for that server and user (or the server refuses it). "
+                          "Never stored.")});
     parser->addOption({JsonOption, tr("Print as JSON.")});
     parser->addOption({TakeOption, tr("Resolve by taking mine or theirs."), tr("SIDE")});
     parser->addOption({ValueOption, tr("Resolve by writing this value."), tr("V")});
@@ -92,22 +119,34 @@ int SyncCommand::run(const QCommandLineParser &parser, const QString &databasePa
         return conflicts(parser, databasePath);
     if (action == QLatin1String("resolve"))
         return resolve(parser, databasePath);
-    return usageError(tr("Unknown action \"%1\" for sync; use status, conflicts or resolve, or nothing for a round.")
-                          .arg(action));
+    if (action == QLatin1String("logout"))
+        return logout(parser, databasePath);
+    return usageError(
+        tr("Unknown action \"%1\" for sync; use status, conflicts, resolve or logout, or nothing for a round.")
+            .arg(action));
 }
 
 int SyncCommand::round(const QCommandLineParser &parser, const QString &databasePath)
 {
-    if (!allowOnly(parser, {}, {SharedFileOption}) || !expectArguments(parser, 0, name()))
+    if (!allowOnly(parser, {}, {SharedFileOption, ServerOption, UserOption, PasswordStdinOption}) ||
+        !expectArguments(parser, 0, name()))
         return ExitUsage;
+    const bool serverOptions =
+        parser.isSet(ServerOption) || parser.isSet(UserOption) || parser.isSet(PasswordStdinOption);
+    if (parser.isSet(SharedFileOption) && serverOptions)
+        return usageError(tr("Give either --shared-file or --server, not both."));
     Humas::Database db;
     if (const int code = openDatabase(&db, databasePath, false); code != ExitOk)
         return code;
     Humas::SyncSettings settings(db);
+    if (serverOptions ||
+        (!parser.isSet(SharedFileOption) && settings.transport() == Humas::SyncSettings::Transport::Server))
+        return serverRound(parser, db);
     QString path = parser.value(SharedFileOption);
     if (path.isEmpty()) {
         if (settings.transport() != Humas::SyncSettings::Transport::SharedFile || settings.sharedFile().isEmpty())
-            return usageError(tr("No shared file is set for this PC; give --shared-file PATH."));
+            return usageError(tr("No shared file or server is set for this PC; give --shared-file PATH or --server "
+                                 "URL --user NAME --password-stdin."));
         path = settings.sharedFile();
     } else {
         path = QFileInfo(path).absoluteFilePath();
@@ -123,13 +162,117 @@ int SyncCommand::round(const QCommandLineParser &parser, const QString &database
     const Humas::SyncReport report = engine.round();
     if (!report.ok)
         return failure(tr("Sync failed: %1").arg(report.error));
-    QTextStream &out = Console::out();
-    if (!report.message.trimmed().isEmpty())
-        out << report.message.trimmed() << '\n';
-    // Fixed wording, never translated: scripts read this line.
-    out << QStringLiteral("pushed %1, pulled %2, conflicts %3").arg(report.pushed).arg(report.pulled).arg(
-               report.conflicts)
-        << '\n';
+    printRound(report);
+    return ExitOk;
+}
+
+int SyncCommand::serverRound(const QCommandLineParser &parser, Humas::Database &db)
+{
+    Humas::SyncSettings settings(db);
+    QUrl url;
+    QString error;
+    const QString urlText = parser.isSet(ServerOption) ? parser.value(ServerOption) : settings.serverUrl();
+    if (urlText.isEmpty())
+        return usageError(tr("No server is set for this PC; give --server URL."));
+    if (!Humas::RestClient::parseBaseUrl(urlText, &url, &error))
+        return usageError(error);
+    const QString key = Humas::ServerAccount::urlKey(url);
+    const Humas::SyncSettings::ServerSignIn stored = settings.serverSignIn();
+    QString user = parser.value(UserOption).trimmed();
+    if (parser.isSet(UserOption) && user.isEmpty())
+        return usageError(tr("--user needs a user name."));
+    if (user.isEmpty() && stored.url == key)
+        user = stored.username;
+    if (parser.isSet(PasswordStdinOption) && user.isEmpty())
+        return usageError(tr("Say who signs in: --user NAME."));
+
+    // Read whenever --password-stdin is given, even when a stored sign-in makes it unneeded:
+    // a script that pipes the password in always gets it consumed, and it is at hand should the
+    // server refuse the stored token.
+    QString password;
+    const bool havePassword = parser.isSet(PasswordStdinOption);
+    if (havePassword) {
+        if (Console::isInputTerminal())
+            Console::status(tr("Password for %1 at %2: ").arg(user, key));
+        if (!Console::readSecretLine(&password) || password.isEmpty())
+            return failure(tr("No password was given on standard input."));
+    }
+
+    QNetworkAccessManager nam;
+    Humas::ServerAccount account(db, &nam);
+    if (Console::isErrorTerminal()) {
+        account.setPullProgress([](qint64 seq, qint64 high) {
+            Console::status(QStringLiteral("\r") + tr("Receiving changes: %1 of %2").arg(seq).arg(high));
+        });
+    }
+    bool signedInNow = false;
+    const auto signIn = [&]() -> bool {
+        if (!account.signIn(url, user, password, &error))
+            return false;
+        signedInNow = true;
+        Console::out() << tr("Signed in to %1 as %2 (until %3 UTC).")
+                              .arg(key, user, settings.serverSignIn().expiresAt.toString(Qt::ISODate))
+                       << '\n';
+        return true;
+    };
+    if (!account.isSignedIn(url, user)) {
+        if (!havePassword) {
+            return usageError(user.isEmpty()
+                                  ? tr("This PC is not signed in to %1; give --user NAME --password-stdin.").arg(key)
+                                  : tr("This PC has no valid sign-in for %1 at %2; give --password-stdin and the "
+                                       "password on standard input.")
+                                        .arg(user, key));
+        }
+        if (!signIn())
+            return failure(tr("Sign-in failed: %1").arg(error));
+    } else if (!settings.setTransport(Humas::SyncSettings::Transport::Server, &error)) {
+        return failure(error);
+    }
+    Humas::SyncReport report = account.round();
+    if (!report.ok && account.tokenRefused() && havePassword && !signedInNow) {
+        // The stored token was revoked or has expired at the server: sign in again, once.
+        if (!signIn())
+            return failure(tr("Sign-in failed: %1").arg(error));
+        report = account.round();
+    }
+    if (Console::isErrorTerminal() && report.pulled > 0)
+        Console::status(QStringLiteral("\n"));
+    if (!report.ok) {
+        if (account.tokenRefused())
+            return failure(tr("Sync failed: %1 Sign in again: humasdesk-cli sync --server %2 --user NAME "
+                              "--password-stdin")
+                               .arg(report.error, key));
+        return failure(tr("Sync failed: %1").arg(report.error));
+    }
+    printRound(report);
+    return ExitOk;
+}
+
+int SyncCommand::logout(const QCommandLineParser &parser, const QString &databasePath)
+{
+    if (!allowOnly(parser, QStringLiteral("logout"), {}) || !expectArguments(parser, 1, name()))
+        return ExitUsage;
+    Humas::Database db;
+    if (const int code = openDatabase(&db, databasePath, true); code != ExitOk)
+        return code;
+    const Humas::SyncSettings::ServerSignIn stored = Humas::SyncSettings(db).serverSignIn();
+    if (stored.token.isEmpty()) {
+        Console::out() << tr("This PC is not signed in to a server.") << '\n';
+        return ExitOk;
+    }
+    QNetworkAccessManager nam;
+    Humas::ServerAccount account(db, &nam);
+    bool revoked = false;
+    QString error;
+    if (!account.signOut(&revoked, &error))
+        return failure(error);
+    if (!revoked) {
+        Console::error(tr("Signed out on this PC, but the server could not be told (%1). The sign-in stays valid "
+                          "there until %2 UTC unless an administrator revokes it.")
+                           .arg(error, stored.expiresAt.toString(Qt::ISODate)));
+        return ExitFailed;
+    }
+    Console::out() << tr("Signed out of %1.").arg(stored.url) << '\n';
     return ExitOk;
 }
 
@@ -141,6 +284,8 @@ int SyncCommand::status(const QCommandLineParser &parser, const QString &databas
     if (const int code = openDatabase(&db, databasePath, true, readingOptions()); code != ExitOk)
         return code;
     Humas::SyncSettings settings(db);
+    const Humas::SyncSettings::ServerSignIn signIn = settings.serverSignIn();
+    const bool signedIn = settings.hasValidToken(signIn.url);
     const int waiting = Humas::SyncEngine::waitingCount(db);
     const int open = int(Humas::SyncConflicts(db).openConflicts().size());
     QTextStream &out = Console::out();
@@ -148,6 +293,10 @@ int SyncCommand::status(const QCommandLineParser &parser, const QString &databas
         const QJsonObject o{
             {QStringLiteral("transport"), Humas::SyncSettings::transportCode(settings.transport())},
             {QStringLiteral("shared_file"), settings.sharedFile()},
+            {QStringLiteral("server"), settings.serverUrl()},
+            {QStringLiteral("server_user"), signIn.username},
+            {QStringLiteral("signed_in"), signedIn},
+            {QStringLiteral("signed_in_until"), signedIn ? signIn.expiresAt.toString(Qt::ISODate) : QString()},
             {QStringLiteral("hub"), db.meta(QStringLiteral("sync.hub"))},
             {QStringLiteral("cursor"), db.meta(QStringLiteral("sync.cursor"), QStringLiteral("0"))},
             {QStringLiteral("waiting"), waiting},
@@ -163,6 +312,14 @@ int SyncCommand::status(const QCommandLineParser &parser, const QString &databas
     const QString none = tr("(none)");
     out << tr("Transport: %1").arg(Humas::SyncSettings::transportCode(settings.transport())) << '\n';
     out << tr("Shared file: %1").arg(settings.sharedFile().isEmpty() ? none : settings.sharedFile()) << '\n';
+    if (!settings.serverUrl().isEmpty()) {
+        out << tr("Server: %1").arg(settings.serverUrl()) << '\n';
+        if (signedIn)
+            out << tr("Signed in as %1 until %2 UTC").arg(signIn.username, signIn.expiresAt.toString(Qt::ISODate))
+                << '\n';
+        else
+            out << tr("Not signed in") << '\n';
+    }
     out << tr("Hub: %1").arg(db.meta(QStringLiteral("sync.hub"), none)) << '\n';
     out << tr("Cursor: %1").arg(db.meta(QStringLiteral("sync.cursor"), QStringLiteral("0"))) << '\n';
     out << tr("Local changes waiting: %1").arg(waiting) << '\n';
@@ -209,8 +366,8 @@ int SyncCommand::conflicts(const QCommandLineParser &parser, const QString &data
         return ExitOk;
     }
     for (const Humas::SyncConflict &c : list) {
-        out << c.id << '\t' << c.entity << '\t' << c.rowId << '\t' << c.field << '\t' << oneLine(shown(c.mine))
-            << '\t' << oneLine(shown(c.theirs)) << '\n';
+        out << c.id << '\t' << c.entity << '\t' << c.rowId << '\t' << c.field << '\t' << oneLine(shown(c.mine)) << '\t'
+            << oneLine(shown(c.theirs)) << '\n';
     }
     return ExitOk;
 }

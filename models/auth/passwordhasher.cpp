@@ -44,6 +44,12 @@ QString PasswordHasher::hash(const QString &password, int iterations)
         .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
 }
 
+QString PasswordHasher::unusableHash()
+{
+    // "!" as in /etc/shadow: never a valid "pbkdf2-sha256$…" value, so verify() refuses it.
+    return QStringLiteral("!no-local-password");
+}
+
 int PasswordHasher::iterationsOf(const QString &stored)
 {
     const QStringList parts = stored.split(QLatin1Char('$'));

@@ -19,6 +19,11 @@ public:
 
     static QString hash(const QString &password, int iterations = DefaultIterations);
     static bool verify(const QString &password, const QString &stored);
+    /**
+     * A stored value that no password verifies against (not of the form above): what a PC
+     * stores for a user pulled from humasdesk-server, which never sends password hashes.
+     */
+    static QString unusableHash();
     /** Iterations recorded in a stored hash, or 0 when it is malformed. */
     static int iterationsOf(const QString &stored);
 };

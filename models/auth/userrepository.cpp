@@ -148,7 +148,9 @@ bool UserRepository::authenticate(const QString &username, const QString &passwo
 {
     QSqlQuery q(database().connection());
     q.prepare(QStringLiteral("SELECT id, username, role, opd_id, password_hash, active FROM users "
-                             "WHERE deleted = 0 AND username = ? COLLATE NOCASE"));
+                             "WHERE deleted = 0 AND lower(username) = lower(CAST(? AS TEXT))"));
+    // lower() rather than COLLATE NOCASE: the hub may be PostgreSQL (humasdesk-server --database),
+    // and both fold ASCII letters the same way (the table is small; no index needed).
     q.addBindValue(username.trimmed());
     const QString wrong = tr("The user name or password is wrong.");
     if (!q.exec() || !q.next()) {

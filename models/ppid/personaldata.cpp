@@ -122,6 +122,14 @@ PpidRequest masked(const PpidRequest &request)
     return out;
 }
 
+PpidObjection masked(const PpidObjection &objection)
+{
+    PpidObjection out = objection;
+    for (QString *text : {&out.filedBy, &out.summary, &out.requesterResponse, &out.disputeOutcome, &out.notes})
+        *text = maskFreeText(*text);
+    return out;
+}
+
 } // namespace PersonalData
 
 } // namespace Humas

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/role.h"
+#include "ppid/ppidobjection.h"
 #include "ppid/ppidrequest.h"
 
 #include <QString>
@@ -35,6 +36,8 @@ QString maskFreeText(const QString &text);
  * masked, and maskFreeText() over every free-text field. Values already masked stay as they are.
  */
 PpidRequest masked(const PpidRequest &request);
+/** @p objection as such a role sees it: maskFreeText() over every free-text field. */
+PpidObjection masked(const PpidObjection &objection);
 } // namespace PersonalData
 
 } // namespace Humas

@@ -365,12 +365,8 @@ QList<PpidObjection> PpidObjectionRepository::query(const QString &where, const 
         return objections;
     const bool mask = !PersonalData::canSee(m_actor.role);
     while (q.next()) {
-        PpidObjection o = fromQuery(q);
-        if (mask) {
-            for (QString *text : {&o.filedBy, &o.summary, &o.requesterResponse, &o.disputeOutcome, &o.notes})
-                *text = PersonalData::maskFreeText(*text);
-        }
-        objections.append(o);
+        const PpidObjection o = fromQuery(q);
+        objections.append(mask ? PersonalData::masked(o) : o);
     }
     return objections;
 }

@@ -1,5 +1,6 @@
 #include "sync/syncengine.h"
 
+#include "auth/passwordhasher.h"
 #include "common/clock.h"
 #include "common/hybridclock.h"
 #include "common/logging.h"
@@ -92,6 +93,7 @@ SyncReport SyncEngine::round()
     HelloReply hello;
     if (!m_transport.hello(m_db.siteId(), &hello, &report.error))
         return finish(false);
+    m_highSeq = hello.highSeq;
     if (hello.schema > Database::latestSchemaVersion()) {
         report.error = tr("The hub has the newer schema %1; update HumasDesk on this PC to sync.").arg(hello.schema);
         return finish(false);
@@ -161,8 +163,10 @@ SyncReport SyncEngine::pullOnly()
 {
     SyncReport report;
     HelloReply hello;
-    if (m_transport.beginRound(&report.error) && m_transport.hello(m_db.siteId(), &hello, &report.error))
+    if (m_transport.beginRound(&report.error) && m_transport.hello(m_db.siteId(), &hello, &report.error)) {
+        m_highSeq = hello.highSeq;
         report.ok = pullAll(hello.hubId, hello.epoch, &report);
+    }
     m_transport.endRound();
     return report;
 }
@@ -285,6 +289,11 @@ bool SyncEngine::pullAll(const QString &hubId, qint64 epoch, SyncReport *report)
             return false;
         if (!applyPage(page, report))
             return false;
+        if (m_progress) {
+            SyncCursor at;
+            if (SyncCursor::parse(page.nextCursor, &at))
+                m_progress(at.seq, qMax(m_highSeq, at.seq));
+        }
         if (!page.more || page.nextCursor == cursor)
             return true;
         cursor = page.nextCursor;
@@ -368,6 +377,13 @@ bool SyncEngine::applyPage(const PullReply &page, SyncReport *report)
                 sets << n + QStringLiteral("=?");
             statement = QStringLiteral("UPDATE %1 SET %2 WHERE id=?").arg(row.entity, sets.join(QLatin1Char(',')));
         } else {
+            // humasdesk-server never sends password hashes, but the column is NOT NULL: a user
+            // pulled from it gets a hash no password matches (it signs in through the server).
+            // An update leaves the local hash alone: absent columns are not written above.
+            if (row.entity == QLatin1String("users") && !row.values.contains(QStringLiteral("password_hash"))) {
+                names << QStringLiteral("password_hash");
+                binds << PasswordHasher::unusableHash();
+            }
             names << QStringLiteral("id");
             QStringList marks;
             marks.fill(QStringLiteral("?"), names.size());

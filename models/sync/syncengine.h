@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 namespace Humas {
 
 class Database;
@@ -62,6 +64,15 @@ public:
     void setBatchSize(int ops) { m_batchSize = ops; }
     /** Rows per pull page. */
     void setPageSize(int rows) { m_pageSize = rows; }
+    /**
+     * Called after each pulled page is stored locally, with the seq the cursor now stands at
+     * and the hub's high seq at hello (0 when unknown): a first bootstrap shows a bar from it.
+     * Runs on the round's thread.
+     */
+    void setPullProgress(std::function<void(qint64 seq, qint64 highSeq)> progress)
+    {
+        m_progress = std::move(progress);
+    }
     /** Days acknowledged outbox entries are kept. */
     static constexpr int KeepDays = 90;
 
@@ -80,6 +91,8 @@ private:
     SyncTransport &m_transport;
     int m_batchSize = 200;
     int m_pageSize = 500;
+    qint64 m_highSeq = 0;
+    std::function<void(qint64, qint64)> m_progress;
     QSet<QString> m_blobsToFetch;
 };
 

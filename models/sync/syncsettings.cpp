@@ -13,18 +13,35 @@ const QString LastRoundKey = QStringLiteral("sync.last_round_at");
 const QString LastResultKey = QStringLiteral("sync.last_result");
 const QString LastErrorKey = QStringLiteral("sync.last_error");
 const QString LastSummaryKey = QStringLiteral("sync.last_summary");
+const QString ServerUrlKey = QStringLiteral("sync.server_url");
+const QString ServerUserKey = QStringLiteral("sync.server_user");
+const QString ServerTokenKey = QStringLiteral("sync.server_token");
+const QString ServerExpiresKey = QStringLiteral("sync.server_token_expires_at");
 } // namespace
 
 SyncSettings::SyncSettings(Database &db) : m_db(db) {}
 
 QString SyncSettings::transportCode(Transport transport)
 {
-    return transport == Transport::SharedFile ? QStringLiteral("shared-file") : QStringLiteral("none");
+    switch (transport) {
+    case Transport::SharedFile:
+        return QStringLiteral("shared-file");
+    case Transport::Server:
+        return QStringLiteral("server");
+    case Transport::None:
+        break;
+    }
+    return QStringLiteral("none");
 }
 
 SyncSettings::Transport SyncSettings::transport() const
 {
-    return m_db.meta(TransportKey) == QLatin1String("shared-file") ? Transport::SharedFile : Transport::None;
+    const QString code = m_db.meta(TransportKey);
+    if (code == QLatin1String("shared-file"))
+        return Transport::SharedFile;
+    if (code == QLatin1String("server"))
+        return Transport::Server;
+    return Transport::None;
 }
 
 bool SyncSettings::setTransport(Transport transport, QString *error)
@@ -40,6 +57,56 @@ QString SyncSettings::sharedFile() const
 bool SyncSettings::setSharedFile(const QString &path, QString *error)
 {
     return m_db.setMeta(SharedFileKey, path, error);
+}
+
+QString SyncSettings::serverUrl() const
+{
+    return m_db.meta(ServerUrlKey);
+}
+
+bool SyncSettings::setServerUrl(const QString &url, QString *error)
+{
+    return m_db.setMeta(ServerUrlKey, url, error);
+}
+
+SyncSettings::ServerSignIn SyncSettings::serverSignIn() const
+{
+    ServerSignIn s;
+    s.url = m_db.meta(ServerUrlKey);
+    s.username = m_db.meta(ServerUserKey);
+    s.token = m_db.meta(ServerTokenKey);
+    s.expiresAt = QDateTime::fromString(m_db.meta(ServerExpiresKey), Qt::ISODateWithMs).toUTC();
+    return s;
+}
+
+bool SyncSettings::hasValidToken(const QString &url, const QString &username) const
+{
+    const ServerSignIn s = serverSignIn();
+    if (s.token.isEmpty() || s.url != url || (!username.isEmpty() && s.username != username))
+        return false;
+    return s.expiresAt.isValid() && s.expiresAt > Clock::instance()->nowUtc();
+}
+
+bool SyncSettings::storeSignIn(const ServerSignIn &signIn, QString *error)
+{
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    if (!m_db.setMeta(ServerUrlKey, signIn.url, error) || !m_db.setMeta(ServerUserKey, signIn.username, error) ||
+        !m_db.setMeta(ServerTokenKey, signIn.token, error) ||
+        !m_db.setMeta(ServerExpiresKey, signIn.expiresAt.toUTC().toString(Qt::ISODateWithMs), error))
+        return false;
+    return tx.commit(error);
+}
+
+bool SyncSettings::forgetToken(QString *error)
+{
+    Transaction tx(m_db, error);
+    if (!tx.isActive())
+        return false;
+    if (!m_db.setMeta(ServerTokenKey, QString(), error) || !m_db.setMeta(ServerExpiresKey, QString(), error))
+        return false;
+    return tx.commit(error);
 }
 
 int SyncSettings::intervalMinutes() const

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void urlOver8KiBIs414();
     void postWithoutLengthIs411();
     void sigtermStopsCleanly();
+    void servesHttpsWithTlsCertAndKey();
+    void refusesAKeyThatDoesNotMatchTheCertificate();
     void userAddReachesTheHubFeed();
     void usageErrorsExit2_data();
     void usageErrorsExit2();
@@ -183,6 +187,82 @@ void TstServer::sigtermStopsCleanly()
     // The requests were logged, one line each, without bodies.
     const QByteArray log = m_server.readAllStandardError();
     QVERIFY2(log.contains(" GET /api/v1/health 200 "), log.constData());
+}
+
+namespace {
+/** Starts a second server with extra arguments; returns its port or 0 (with its output in @p out). */
+quint16 startServer(QProcess *p, const QStringList &args, QByteArray *out)
+{
+    p->setProgram(QStringLiteral(HUMAS_SERVER_PATH));
+    p->setArguments(args);
+    p->setProcessChannelMode(QProcess::MergedChannels);
+    p->start();
+    if (!p->waitForStarted())
+        return 0;
+    while (!out->contains('\n')) {
+        if (!p->waitForReadyRead(30000))
+            return 0;
+        *out += p->readAll();
+    }
+    const QByteArray line = out->left(out->indexOf('\n'));
+    if (!line.startsWith("listening on "))
+        return 0;
+    return quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
+}
+} // namespace
+
+void TstServer::servesHttpsWithTlsCertAndKey()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here to act as the client");
+    const QString data = QStringLiteral(HUMAS_TEST_DATA_DIR);
+    QProcess tls;
+    QByteArray out;
+    const quint16 port = startServer(&tls,
+                                     {"--data", m_dir.filePath("tls"), "--port", "0", "--tls-cert",
+                                      data + "/test-tls.crt", "--tls-key", data + "/test-tls.key"},
+                                     &out);
+    QVERIFY2(port > 0, out.constData());
+    QSslSocket socket;
+    QSslConfiguration config = socket.sslConfiguration();
+    config.setCaCertificates(QSslCertificate::fromPath(data + "/test-tls.crt"));
+    socket.setSslConfiguration(config);
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    QVERIFY2(socket.waitForEncrypted(30000), qPrintable(socket.errorString()));
+    socket.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray reply;
+    while (socket.waitForReadyRead(30000))
+        reply += socket.readAll();
+    reply += socket.readAll();
+    QVERIFY2(reply.startsWith("HTTP/1.1 200"), reply.constData());
+    QVERIFY(reply.contains("\"status\":\"ok\""));
+    // Plain HTTP to the HTTPS port gets no HTTP answer.
+    QTcpSocket plain;
+    plain.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(plain.waitForConnected(10000));
+    plain.write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray plainReply;
+    while (plain.waitForReadyRead(10000))
+        plainReply += plain.readAll();
+    QVERIFY(!plainReply.startsWith("HTTP/1.1 200"));
+    ::kill(pid_t(tls.processId()), SIGTERM);
+    QVERIFY(tls.waitForFinished(30000));
+    QCOMPARE(tls.exitCode(), 0);
+}
+
+void TstServer::refusesAKeyThatDoesNotMatchTheCertificate()
+{
+    const QString data = QStringLiteral(HUMAS_TEST_DATA_DIR);
+    QProcess p;
+    p.start(QStringLiteral(HUMAS_SERVER_PATH), {"--data", m_dir.filePath("tls2"), "--port", "0", "--tls-cert",
+                                                data + "/test-tls.crt", "--tls-key", data + "/other-tls.key"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(!p.readAllStandardError().isEmpty());
+    // Only one of the two: a usage error.
+    p.start(QStringLiteral(HUMAS_SERVER_PATH), {"--data", m_dir.filePath("tls2"), "--tls-cert", data + "/test-tls.crt"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 2);
 }
 
 void TstServer::userAddReachesTheHubFeed()

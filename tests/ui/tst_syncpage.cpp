@@ -1,11 +1,15 @@
 #include "common/datetext.h"
+#include "common/errorlabel.h"
 #include "common/filedialogs.h"
 #include "common/mainwindow.h"
+#include "fakehubserver.h"
 #include "master/recordeditdialog.h"
 #include "master/referencerepositories.h"
 #include "mockclock.h"
 #include "store/changewriter.h"
 #include "store/database.h"
+#include "sync/hubstore.h"
+#include "sync/serversignindialog.h"
 #include "sync/syncconflicts.h"
 #include "sync/synccontroller.h"
 #include "sync/syncengine.h"
@@ -20,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -303,6 +308,97 @@ private Q_SLOTS:
         QVERIFY(Humas::SyncConflicts(b.db()).openConflicts().isEmpty());
         QCOMPARE(b.db().writer().row("opd", opd).value("name").toString(), QString("Nama Bersama"));
         waitForRounds(roundsB, 3);
+    }
+    void serverSignInSyncAndSignOut()
+    {
+        HumasTest::MockClock clock; // 23 November 2026; the fake's tokens expire on 23 December
+        TestDatabase db(TestDatabase::Seed::ParigiMoutong);
+        TestDatabase hubDb;
+        QVERIFY(db.isOpen() && hubDb.isOpen());
+        Humas::HubStore hub(hubDb.db());
+        QString error;
+        QVERIFY2(hub.initialise(&error), qPrintable(error));
+        HumasTest::FakeServer server(&hub);
+        QVERIFY(server.listen());
+        const QString url = server.url().toString();
+
+        const Humas::Actor actor = db.addUser("admin1", "admin");
+        SyncController controller(db.db(), actor);
+        SyncPage page(&controller);
+        page.resize(1100, 620);
+        page.show();
+        auto *signIn = page.findChild<QPushButton *>("signInButton");
+        auto *signOut = page.findChild<QPushButton *>("signOutButton");
+        auto *settingsError = page.findChild<HumasUi::ErrorLabel *>("settingsError");
+        QVERIFY(signIn && signOut && settingsError);
+        QVERIFY(!signIn->isEnabled()); // not the chosen transport yet
+
+        // "Server" first asks for the address; nothing is saved before it is typed.
+        page.findChild<QRadioButton *>("serverRadio")->click();
+        QVERIFY(page.findChild<QRadioButton *>("serverRadio")->isChecked());
+        QVERIFY(!controller.isConfigured());
+        auto *edit = page.findChild<QLineEdit *>("serverUrlEdit");
+        QVERIFY(edit->isEnabled());
+        edit->setFocus();
+        QTest::keyClicks(edit, url);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(controller.usesServer());
+        QCOMPARE(controller.serverUrl(), url);
+        QVERIFY(controller.isConfigured());
+        QVERIFY(!controller.isSignedIn());
+        QCOMPARE(text(&page, "serverAccountLabel"), QString("Not signed in: sign in to sync with the server"));
+
+        QSignalSpy tested(&controller, &SyncController::connectionTested);
+        QTest::mouseClick(page.findChild<QPushButton *>("testConnectionButton"), Qt::LeftButton);
+        while (tested.isEmpty())
+            tested.wait(1000);
+        QVERIFY(tested.last().at(0).toBool());
+        QVERIFY2(text(&page, "serverStatusLabel").contains("answers"), qPrintable(text(&page, "serverStatusLabel")));
+
+        QSignalSpy signedIn(&controller, &SyncController::signInFinished);
+        HumasUi::ServerSignInDialog::setNextAnswer("ani", "salah");
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        while (signedIn.isEmpty())
+            signedIn.wait(1000);
+        QVERIFY(!signedIn.last().at(0).toBool());
+        QVERIFY2(settingsError->message().contains("password is wrong"), qPrintable(settingsError->message()));
+        QVERIFY(!controller.isSignedIn());
+
+        QSignalSpy rounds(&controller, &SyncController::roundFinished);
+        HumasUi::ServerSignInDialog::setNextAnswer("ani", "rahasia123");
+        QTest::mouseClick(signIn, Qt::LeftButton);
+        while (signedIn.count() < 2)
+            signedIn.wait(1000);
+        QVERIFY2(signedIn.last().at(0).toBool(), qPrintable(signedIn.last().at(1).toString()));
+        QVERIFY(controller.isSignedIn());
+        QCOMPARE(controller.serverUser(), QString("ani"));
+        QVERIFY(text(&page, "serverAccountLabel").startsWith("Signed in as ani until "));
+        QVERIFY(settingsError->message().isEmpty());
+        // Signing in starts a round at once.
+        waitForRounds(rounds, 1);
+        QVERIFY2(lastReport(rounds).ok, qPrintable(lastReport(rounds).error));
+        QVERIFY(lastReport(rounds).pushed > 0);
+        QCOMPARE(controller.waitingCount(), 0);
+        QCOMPARE(hubDb.count("hub_ops"), lastReport(rounds).pushed);
+        QVERIFY(controller.statusToolTip().contains("signed in as ani"));
+        QVERIFY(signOut->isEnabled());
+
+        QSignalSpy signedOut(&controller, &SyncController::signOutFinished);
+        QTest::mouseClick(signOut, Qt::LeftButton);
+        while (signedOut.isEmpty())
+            signedOut.wait(1000);
+        QVERIFY(signedOut.last().at(0).toBool());
+        QVERIFY(signedOut.last().at(1).toString().isEmpty()); // the server revoked it
+        QVERIFY(server.revoked.contains(HumasTest::FakeToken));
+        QVERIFY(!controller.isSignedIn());
+        QVERIFY(!signOut->isEnabled());
+        QVERIFY(text(&page, "serverStatusLabel").startsWith("Signed out."));
+        QVERIFY(Humas::SyncSettings(db.db()).serverSignIn().token.isEmpty());
+        // A round now says plainly that nobody is signed in.
+        QVERIFY(controller.syncNow());
+        waitForRounds(rounds, 2);
+        QVERIFY(!lastReport(rounds).ok);
+        QVERIFY2(lastReport(rounds).error.contains("not signed in"), qPrintable(lastReport(rounds).error));
     }
 };
 

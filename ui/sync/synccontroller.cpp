@@ -5,6 +5,8 @@
 #include "common/hybridclock.h"
 #include "settings/appsettings.h"
 #include "store/database.h"
+#include "sync/restclient.h"
+#include "sync/serveraccount.h"
 #include "sync/sharedfiletransport.h"
 #include "sync/syncconflicts.h"
 #include "sync/syncsettings.h"
@@ -46,7 +48,53 @@ SyncController::~SyncController()
 bool SyncController::isConfigured() const
 {
     const Humas::SyncSettings settings(m_db);
-    return settings.transport() == Humas::SyncSettings::Transport::SharedFile && !settings.sharedFile().isEmpty();
+    switch (settings.transport()) {
+    case Humas::SyncSettings::Transport::SharedFile:
+        return !settings.sharedFile().isEmpty();
+    case Humas::SyncSettings::Transport::Server:
+        return !settings.serverUrl().isEmpty();
+    case Humas::SyncSettings::Transport::None:
+        break;
+    }
+    return false;
+}
+
+bool SyncController::usesServer() const
+{
+    return Humas::SyncSettings(m_db).transport() == Humas::SyncSettings::Transport::Server;
+}
+
+QString SyncController::serverUrl() const
+{
+    return Humas::SyncSettings(m_db).serverUrl();
+}
+
+QString SyncController::serverUser() const
+{
+    return Humas::SyncSettings(m_db).serverSignIn().username;
+}
+
+bool SyncController::isSignedIn() const
+{
+    const Humas::SyncSettings settings(m_db);
+    return settings.hasValidToken(settings.serverUrl());
+}
+
+QDateTime SyncController::signedInUntil() const
+{
+    return isSignedIn() ? Humas::SyncSettings(m_db).serverSignIn().expiresAt : QDateTime();
+}
+
+QString SyncController::connectionOkMessage(const QString &url, int schema)
+{
+    return tr("The HumasDesk server at %1 answers (data version %2).").arg(url).arg(schema);
+}
+
+QString SyncController::signOutNotToldMessage(const QString &error)
+{
+    return tr("Signed out on this PC, but the server could not be told (%1); the sign-in stays valid there until "
+              "it expires or an administrator revokes it.")
+        .arg(error);
 }
 
 bool SyncController::isRunning() const
@@ -147,6 +195,20 @@ bool SyncController::configure(bool sharedFile, const QString &path, QString *er
     return true;
 }
 
+bool SyncController::configureServer(const QString &url, QString *error)
+{
+    QUrl base;
+    if (!Humas::RestClient::parseBaseUrl(url, &base, error))
+        return false;
+    Humas::SyncSettings settings(m_db);
+    if (!settings.setServerUrl(Humas::ServerAccount::urlKey(base), error) ||
+        !settings.setTransport(Humas::SyncSettings::Transport::Server, error))
+        return false;
+    restartTimer();
+    Q_EMIT stateChanged();
+    return true;
+}
+
 bool SyncController::setIntervalMinutes(int minutes, QString *error)
 {
     if (!Humas::SyncSettings(m_db).setIntervalMinutes(minutes, error))
@@ -165,10 +227,8 @@ void SyncController::restartTimer()
         m_timer->stop();
 }
 
-bool SyncController::syncNow()
+SyncWorker *SyncController::worker()
 {
-    if (m_running || !isConfigured())
-        return false;
     if (!m_thread) {
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("syncRounds"));
@@ -181,15 +241,87 @@ bool SyncController::syncNow()
                         m_db.hybridClock()->observe(stamp);
                     onRoundFinished(report);
                 });
+        connect(worker, &SyncWorker::pullProgressed, this, &SyncController::pullProgressed);
+        connect(worker, &SyncWorker::connectionTested, this, [this](bool ok, const QString &message) {
+            endJob();
+            Q_EMIT connectionTested(ok, message);
+        });
+        connect(worker, &SyncWorker::signInFinished, this, [this](bool ok, const QString &message) {
+            endJob();
+            restartTimer();
+            Q_EMIT signInFinished(ok, message);
+        });
+        connect(worker, &SyncWorker::signOutFinished, this, [this](bool ok, const QString &message) {
+            endJob();
+            Q_EMIT signOutFinished(ok, message);
+        });
         m_worker = worker;
         m_thread = thread;
         thread->start(QThread::LowPriority);
     }
+    return m_worker;
+}
+
+bool SyncController::startJob(QString *error)
+{
+    if (m_running || m_busy) {
+        if (error)
+            *error = tr("Synchronisation is busy; try again when the current step has finished.");
+        return false;
+    }
+    m_busy = true;
+    worker();
+    Q_EMIT stateChanged();
+    return true;
+}
+
+void SyncController::endJob()
+{
+    m_busy = false;
+    Q_EMIT stateChanged();
+}
+
+bool SyncController::testConnection(const QString &url, QString *error)
+{
+    if (!startJob(error))
+        return false;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker.data(), url] { worker->testConnection(url); }, Qt::QueuedConnection);
+    return true;
+}
+
+bool SyncController::signIn(const QString &url, const QString &username, const QString &password, QString *error)
+{
+    if (!configureServer(url, error) || !startJob(error))
+        return false;
+    const QString stored = serverUrl();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker.data(), stored, username, password] { worker->signIn(stored, username, password); },
+        Qt::QueuedConnection);
+    return true;
+}
+
+bool SyncController::signOut()
+{
+    if (!startJob(nullptr))
+        return false;
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::signOut, Qt::QueuedConnection);
+    return true;
+}
+
+bool SyncController::syncNow()
+{
+    if (m_running || m_busy || !isConfigured())
+        return false;
+    worker();
     m_running = true;
+    const bool server = usesServer();
     const QString file = sharedFile();
     const QString stamp = m_db.hybridClock()->tick();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker.data(), file, stamp] { worker->runRound(file, stamp); }, Qt::QueuedConnection);
+        m_worker, [worker = m_worker.data(), server, file, stamp] { worker->runRound(server, file, stamp); },
+        Qt::QueuedConnection);
     Q_EMIT roundStarted();
     Q_EMIT stateChanged();
     return true;
@@ -277,6 +409,13 @@ QString SyncController::statusToolTip() const
 {
     if (!isConfigured())
         return tr("Synchronisation with colleagues has not been set up on this computer.");
+    if (usesServer()) {
+        const QString where = isSignedIn() ? tr("Server: %1 (signed in as %2)").arg(serverUrl(), serverUser())
+                                           : tr("Server: %1 (not signed in)").arg(serverUrl());
+        if (!lastRoundAt().isValid())
+            return where;
+        return tr("%1\nLast round %2: %3").arg(where, lastRoundText(), lastRoundOk() ? lastSummary() : lastError());
+    }
     const QString file = QDir::toNativeSeparators(sharedFile());
     if (!lastRoundAt().isValid())
         return tr("Shared file: %1").arg(file);

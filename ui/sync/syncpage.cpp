@@ -1,8 +1,11 @@
 #include "syncpage.h"
 
+#include "common/datetext.h"
 #include "common/errorlabel.h"
 #include "common/filedialogs.h"
 #include "common/messagebox.h"
+#include "sync/restclient.h"
+#include "sync/serversignindialog.h"
 #include "sync/syncconflictmodel.h"
 #include "sync/syncconflicttext.h"
 #include "sync/synccontroller.h"
@@ -82,6 +85,10 @@ SyncPage::SyncPage(SyncController *controller, QWidget *parent)
 
     connect(m_controller, &SyncController::stateChanged, this, &SyncPage::updateState);
     connect(m_controller, &SyncController::roundStarted, this, &SyncPage::onRoundStarted);
+    connect(m_controller, &SyncController::pullProgressed, this, &SyncPage::onPullProgressed);
+    connect(m_controller, &SyncController::connectionTested, this, &SyncPage::onConnectionTested);
+    connect(m_controller, &SyncController::signInFinished, this, &SyncPage::onSignInFinished);
+    connect(m_controller, &SyncController::signOutFinished, this, &SyncPage::onSignOutFinished);
     connect(m_conflictModel, &QAbstractItemModel::modelReset, this, &SyncPage::updateState);
     retranslateUi();
     updateState();
@@ -95,10 +102,16 @@ QWidget *SyncPage::buildConnectionBox()
     m_noneRadio->setObjectName(QStringLiteral("noSyncRadio"));
     m_sharedRadio = new QRadioButton(m_connectionBox);
     m_sharedRadio->setObjectName(QStringLiteral("sharedFileRadio"));
+    m_serverRadio = new QRadioButton(m_connectionBox);
+    m_serverRadio->setObjectName(QStringLiteral("serverRadio"));
     m_transportGroup = new QButtonGroup(this);
     m_transportGroup->addButton(m_noneRadio);
     m_transportGroup->addButton(m_sharedRadio);
-    connect(m_sharedRadio, &QRadioButton::toggled, this, &SyncPage::onTransportToggled);
+    m_transportGroup->addButton(m_serverRadio);
+    connect(m_transportGroup, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool checked) {
+        if (checked)
+            onTransportToggled();
+    });
 
     m_pathEdit = new QLineEdit(m_connectionBox);
     m_pathEdit->setObjectName(QStringLiteral("sharedPathEdit"));
@@ -111,6 +124,23 @@ QWidget *SyncPage::buildConnectionBox()
     m_fileButton = new QPushButton(m_connectionBox);
     m_fileButton->setObjectName(QStringLiteral("chooseFileButton"));
     connect(m_fileButton, &QPushButton::clicked, this, &SyncPage::chooseFile);
+
+    m_serverEdit = new QLineEdit(m_connectionBox);
+    m_serverEdit->setObjectName(QStringLiteral("serverUrlEdit"));
+    connect(m_serverEdit, &QLineEdit::editingFinished, this, &SyncPage::onServerEdited);
+    m_serverLabel = new QLabel(m_connectionBox);
+    m_serverLabel->setBuddy(m_serverEdit);
+    m_testButton = new QPushButton(m_connectionBox);
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    connect(m_testButton, &QPushButton::clicked, this, &SyncPage::testConnection);
+    m_accountLabel = makeValueLabel(m_connectionBox, "serverAccountLabel");
+    m_signInButton = new QPushButton(m_connectionBox);
+    m_signInButton->setObjectName(QStringLiteral("signInButton"));
+    connect(m_signInButton, &QPushButton::clicked, this, &SyncPage::signIn);
+    m_signOutButton = new QPushButton(m_connectionBox);
+    m_signOutButton->setObjectName(QStringLiteral("signOutButton"));
+    connect(m_signOutButton, &QPushButton::clicked, this, &SyncPage::signOut);
+    m_serverStatus = makeValueLabel(m_connectionBox, "serverStatusLabel");
 
     m_interval = new QSpinBox(m_connectionBox);
     m_interval->setObjectName(QStringLiteral("intervalSpin"));
@@ -128,20 +158,28 @@ QWidget *SyncPage::buildConnectionBox()
     auto *radios = new QHBoxLayout;
     radios->addWidget(m_noneRadio);
     radios->addWidget(m_sharedRadio);
+    radios->addWidget(m_serverRadio);
     radios->addStretch();
     grid->addLayout(radios, 0, 0, 1, 4);
     grid->addWidget(m_pathLabel, 1, 0);
     grid->addWidget(m_pathEdit, 1, 1);
     grid->addWidget(m_folderButton, 1, 2);
     grid->addWidget(m_fileButton, 1, 3);
-    grid->addWidget(m_intervalLabel, 2, 0);
+    grid->addWidget(m_serverLabel, 2, 0);
+    grid->addWidget(m_serverEdit, 2, 1);
+    grid->addWidget(m_testButton, 2, 2, 1, 2);
+    grid->addWidget(m_accountLabel, 3, 1);
+    grid->addWidget(m_signInButton, 3, 2);
+    grid->addWidget(m_signOutButton, 3, 3);
+    grid->addWidget(m_serverStatus, 4, 1, 1, 3);
+    grid->addWidget(m_intervalLabel, 5, 0);
     auto *intervalRow = new QHBoxLayout;
     intervalRow->addWidget(m_interval);
     intervalRow->addWidget(m_intervalHint, 1);
-    grid->addLayout(intervalRow, 2, 1, 1, 3);
-    grid->addWidget(m_settingsError, 3, 0, 1, 4);
+    grid->addLayout(intervalRow, 5, 1, 1, 3);
+    grid->addWidget(m_settingsError, 6, 0, 1, 4);
     grid->setColumnStretch(1, 1);
-    grid->setRowStretch(4, 1);
+    grid->setRowStretch(7, 1);
     return m_connectionBox;
 }
 
@@ -246,6 +284,18 @@ void SyncPage::retranslateUi()
                                    .arg(SyncController::sharedFileName()));
     m_fileButton->setText(tr("Existing fil&e…"));
     m_fileButton->setToolTip(tr("Use a shared file that already exists under another name."));
+    m_serverRadio->setText(tr("Ser&ver"));
+    m_serverLabel->setText(tr("Server a&ddress:"));
+    m_serverEdit->setPlaceholderText(tr("e.g. https://humas.example.go.id:8443"));
+    m_serverEdit->setAccessibleName(tr("Server address"));
+    m_testButton->setText(tr("Test &connection"));
+    m_testButton->setToolTip(tr("Check that a HumasDesk server answers at this address (no sign-in needed)."));
+    m_signInButton->setText(tr("Sign &in…"));
+    m_signInButton->setToolTip(tr("Sign in with your own user name and password at the server; the password is "
+                                  "not stored on this PC."));
+    m_signOutButton->setText(tr("Sign o&ut"));
+    m_signOutButton->setToolTip(tr("End this PC's sign-in at the server; changes wait here until someone signs in "
+                                   "again."));
     m_intervalLabel->setText(tr("&Automatically every:"));
     m_interval->setSuffix(tr(" min"));
     m_interval->setSpecialValueText(tr("off"));
@@ -282,14 +332,35 @@ void SyncPage::updateState()
         return; // still building
     m_updating = true;
     const bool configured = m_controller->isConfigured();
-    (configured ? m_sharedRadio : m_noneRadio)->setChecked(true);
+    const bool server = m_controller->usesServer() || m_pendingServer;
+    if (server)
+        m_serverRadio->setChecked(true);
+    else
+        (configured ? m_sharedRadio : m_noneRadio)->setChecked(true);
     m_pathEdit->setText(QDir::toNativeSeparators(m_controller->sharedFile()));
     m_pathEdit->setToolTip(m_pathEdit->text());
+    if (!m_serverEdit->hasFocus() || m_serverEdit->text().isEmpty())
+        m_serverEdit->setText(m_controller->serverUrl());
     m_interval->setValue(m_controller->intervalMinutes());
     m_updating = false;
 
+    const bool busy = m_controller->isBusy() || m_controller->isRunning();
+    const bool signedIn = m_controller->isSignedIn();
+    m_serverEdit->setEnabled(server && !busy);
+    m_testButton->setEnabled(server && !busy);
+    m_signInButton->setEnabled(server && !busy);
+    m_signOutButton->setEnabled(server && !busy && signedIn);
+    if (!server || m_controller->serverUrl().isEmpty())
+        m_accountLabel->setText(tr("Not signed in"));
+    else if (signedIn)
+        m_accountLabel->setText(
+            tr("Signed in as %1 until %2")
+                .arg(m_controller->serverUser(), Humas::DateText::longDate(m_controller->signedInUntil().date())));
+    else
+        m_accountLabel->setText(tr("Not signed in: sign in to sync with the server"));
+
     const bool running = m_controller->isRunning();
-    m_syncButton->setEnabled(configured && !running);
+    m_syncButton->setEnabled(configured && !running && !m_controller->isBusy());
     m_busy->setVisible(running);
     m_runningLabel->setVisible(running);
     m_runningLabel->setText(tr("Synchronising…"));
@@ -335,15 +406,129 @@ void SyncPage::onTransportToggled()
     if (m_updating)
         return;
     m_settingsError->clearMessage();
+    m_pendingServer = false;
+    QString error;
+    if (m_serverRadio->isChecked()) {
+        const QString url = m_serverEdit->text().trimmed();
+        if (url.isEmpty()) {
+            // Nothing to save yet: the address comes first.
+            m_pendingServer = true;
+            updateState();
+            m_serverEdit->setFocus();
+            return;
+        }
+        if (!m_controller->configureServer(url, &error))
+            m_settingsError->showMessage(error);
+        return;
+    }
     if (m_sharedRadio->isChecked() && m_controller->sharedFile().isEmpty()) {
         chooseFolder(); // a shared file needs a place; cancelling goes back to "not synchronised"
         if (m_controller->sharedFile().isEmpty())
             updateState();
         return;
     }
-    QString error;
     if (!m_controller->configure(m_sharedRadio->isChecked(), m_controller->sharedFile(), &error))
         m_settingsError->showMessage(error);
+}
+
+void SyncPage::onServerEdited()
+{
+    if (m_updating || !m_serverRadio->isChecked())
+        return;
+    const QString url = m_serverEdit->text().trimmed();
+    if (url.isEmpty() || url == m_controller->serverUrl())
+        return;
+    m_settingsError->clearMessage();
+    QString error;
+    if (m_controller->configureServer(url, &error))
+        m_pendingServer = false;
+    else
+        m_settingsError->showMessage(error);
+}
+
+void SyncPage::showServerStatus(const QString &message)
+{
+    m_settingsError->clearMessage();
+    m_serverStatus->setText(message);
+}
+
+void SyncPage::testConnection()
+{
+    QString error;
+    if (!m_controller->testConnection(m_serverEdit->text().trimmed(), &error)) {
+        m_settingsError->showMessage(error);
+        return;
+    }
+    showServerStatus(tr("Testing the connection…"));
+}
+
+void SyncPage::onConnectionTested(bool ok, const QString &message)
+{
+    if (ok) {
+        showServerStatus(message);
+    } else {
+        m_serverStatus->clear();
+        m_settingsError->showMessage(message);
+    }
+}
+
+void SyncPage::signIn()
+{
+    const QString url = m_serverEdit->text().trimmed();
+    QString error;
+    QUrl ignored;
+    if (!Humas::RestClient::parseBaseUrl(url, &ignored, &error)) {
+        m_settingsError->showMessage(error);
+        return;
+    }
+    QString username = m_controller->serverUser();
+    QString password;
+    if (!ServerSignInDialog::ask(this, url, &username, &password))
+        return;
+    m_pendingServer = false;
+    if (!m_controller->signIn(url, username, password, &error)) {
+        m_settingsError->showMessage(error);
+        return;
+    }
+    showServerStatus(tr("Signing in…"));
+}
+
+void SyncPage::onSignInFinished(bool ok, const QString &message)
+{
+    if (!ok) {
+        m_serverStatus->clear();
+        m_settingsError->showMessage(tr("Sign-in failed: %1").arg(message));
+        return;
+    }
+    showServerStatus(tr("Signed in; synchronising now."));
+    m_controller->syncNow();
+}
+
+void SyncPage::signOut()
+{
+    if (m_controller->signOut())
+        showServerStatus(tr("Signing out…"));
+}
+
+void SyncPage::onSignOutFinished(bool ok, const QString &message)
+{
+    if (!ok || !message.isEmpty()) {
+        m_serverStatus->clear();
+        m_settingsError->showMessage(message);
+        return;
+    }
+    showServerStatus(tr("Signed out. Changes made on this PC wait here until someone signs in again."));
+}
+
+void SyncPage::onPullProgressed(qint64 seq, qint64 highSeq)
+{
+    if (highSeq <= 0)
+        return;
+    // Steps only for a pull worth a bar (a first bootstrap); a few rows stay a busy bar.
+    constexpr qint64 Scale = 1000;
+    m_busy->setRange(0, int(Scale));
+    m_busy->setValue(int(qBound<qint64>(0, seq * Scale / highSeq, Scale)));
+    m_busy->setToolTip(tr("%1 of %2 changes received").arg(seq).arg(highSeq));
 }
 
 void SyncPage::onIntervalChanged(int minutes)
@@ -358,6 +543,8 @@ void SyncPage::onIntervalChanged(int minutes)
 void SyncPage::onRoundStarted()
 {
     m_roundError->clearMessage();
+    m_busy->setRange(0, 0); // busy until the server says how far a pull is
+    m_busy->setToolTip(QString());
 }
 
 void SyncPage::chooseFolder()

@@ -19,8 +19,9 @@ class SyncConflictModel;
 class SyncController;
 
 /**
- * The Sinkronisasi page: how this PC syncs (not at all, or through a shared file in a
- * folder), "Sync now" with a busy bar while a round runs, automatic rounds every N minutes,
+ * The Sinkronisasi page: how this PC syncs (not at all, through a shared file in a folder, or
+ * through humasdesk-server: its address, "Test connection", sign in and sign out), "Sync now"
+ * with a bar while a round runs (with steps once a server reports how far a pull is), automatic rounds every N minutes,
  * the last round's time and result, the local changes still waiting, and the open conflicts
  * with "take mine", "take theirs" and "type another value". Every control has an objectName
  * for tests. Settings are saved as they are changed.
@@ -41,6 +42,9 @@ public Q_SLOTS:
     void resolveMine();
     void resolveTheirs();
     void resolveWithValue();
+    void testConnection();
+    void signIn();
+    void signOut();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -55,6 +59,12 @@ private:
     void onTransportToggled();
     void onIntervalChanged(int minutes);
     void onRoundStarted();
+    void onServerEdited();
+    void onPullProgressed(qint64 seq, qint64 highSeq);
+    void onConnectionTested(bool ok, const QString &message);
+    void onSignInFinished(bool ok, const QString &message);
+    void onSignOutFinished(bool ok, const QString &message);
+    void showServerStatus(const QString &message);
     bool resolve(int choice, const QString &typed = {});
     int currentConflictRow() const;
 
@@ -65,11 +75,19 @@ private:
     QGroupBox *m_connectionBox = nullptr;
     QRadioButton *m_noneRadio = nullptr;
     QRadioButton *m_sharedRadio = nullptr;
+    QRadioButton *m_serverRadio = nullptr;
     QButtonGroup *m_transportGroup = nullptr;
     QLabel *m_pathLabel = nullptr;
     QLineEdit *m_pathEdit = nullptr;
     QPushButton *m_folderButton = nullptr;
     QPushButton *m_fileButton = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QLineEdit *m_serverEdit = nullptr;
+    QPushButton *m_testButton = nullptr;
+    QLabel *m_accountLabel = nullptr;
+    QPushButton *m_signInButton = nullptr;
+    QPushButton *m_signOutButton = nullptr;
+    QLabel *m_serverStatus = nullptr;
     QLabel *m_intervalLabel = nullptr;
     QSpinBox *m_interval = nullptr;
     QLabel *m_intervalHint = nullptr;
@@ -90,6 +108,7 @@ private:
     QPushButton *m_theirsButton = nullptr;
     QPushButton *m_valueButton = nullptr;
     bool m_updating = false;
+    bool m_pendingServer = false; ///< "Server" chosen, its address not typed yet
 };
 
 } // namespace HumasUi
