@@ -1197,6 +1197,30 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
         <source>Backup to %1 failed: no temporary file can be created in %2.</source>
         <translation>Pencadangan ke %1 gagal: tidak dapat membuat berkas sementara di %2.</translation>
     </message>
+    <message>
+        <source>%1 is not a PostgreSQL address of the form postgresql://user:password@host:port/database.</source>
+        <translation>%1 bukan alamat PostgreSQL berbentuk postgresql://pengguna:katasandi@host:port/basisdata.</translation>
+    </message>
+    <message>
+        <source>%1: the option &quot;%2&quot; is not known.</source>
+        <translation>%1: opsi "%2" tidak dikenal.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) is not installed.</source>
+        <translation>Driver PostgreSQL milik Qt (QPSQL, paket Debian libqt6sql6-psql) belum terpasang.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Tidak dapat tersambung ke %1: %2</translation>
+    </message>
+    <message>
+        <source>A hub in PostgreSQL is backed up with PostgreSQL&apos;s own tools (pg_dump), not by HumasDesk.</source>
+        <translation>Hub di PostgreSQL dicadangkan dengan alat PostgreSQL sendiri (pg_dump), bukan oleh HumasDesk.</translation>
+    </message>
+    <message>
+        <source>The database could not start a change: %1</source>
+        <translation>Basis data tidak dapat memulai perubahan: %1</translation>
+    </message>
 </context>
 <context>
     <name>Humas::DemoGenerator</name>
@@ -1885,6 +1909,37 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>The file %1 cannot be replaced.</source>
         <translation>Berkas %1 tidak dapat ditimpa.</translation>
+    </message>
+</context>
+<context>
+    <name>Humas::PgSchema</name>
+    <message>
+        <source>Cannot read the HumasDesk schema of %1.</source>
+        <translation>Tidak dapat membaca skema HumasDesk pada %1.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer HumasDesk (schema %2; this version knows up to %3). It was not changed; update humasdesk-server.</source>
+        <translation>%1 dibuat oleh HumasDesk yang lebih baru (skema %2; versi ini mengenal sampai %3). Tidak diubah; perbarui humasdesk-server.</translation>
+    </message>
+    <message>
+        <source>%1 has the HumasDesk schema %2, which this version cannot upgrade to %3. It was not changed.</source>
+        <translation>%1 memakai skema HumasDesk %2, yang tidak dapat ditingkatkan versi ini ke %3. Tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables of %1: %2</source>
+        <translation>Tidak dapat membaca tabel pada %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds tables of another program (no HumasDesk schema). It was not changed; give humasdesk-server an empty database.</source>
+        <translation>%1 berisi tabel program lain (tanpa skema HumasDesk). Tidak diubah; berikan basis data kosong kepada humasdesk-server.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL schema is missing from this build.</source>
+        <translation>Skema PostgreSQL tidak ada dalam build ini.</translation>
+    </message>
+    <message>
+        <source>Setting up %1 failed: %2. Nothing was changed.</source>
+        <translation>Penyiapan %1 gagal: %2. Tidak ada yang diubah.</translation>
     </message>
 </context>
 <context>
@@ -3201,11 +3256,11 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <name>Humas::RestClient</name>
     <message>
         <source>&quot;%1&quot; is not a server address; write it like https://server.example:8443.</source>
-        <translation>"%1" bukan alamat server; tulis seperti https://server.contoh:8443.</translation>
+        <translation>&quot;%1&quot; bukan alamat server; tulis seperti https://server.contoh:8443.</translation>
     </message>
     <message>
         <source>The server address may not contain a user name, password, &quot;?&quot; or &quot;#&quot;; write it like https://server.example:8443.</source>
-        <translation>Alamat server tidak boleh memuat nama pengguna, kata sandi, "?" atau "#"; tulis seperti https://server.contoh:8443.</translation>
+        <translation>Alamat server tidak boleh memuat nama pengguna, kata sandi, &quot;?&quot; atau &quot;#&quot;; tulis seperti https://server.contoh:8443.</translation>
     </message>
     <message>
         <source>not a JSON object</source>
@@ -3281,7 +3336,9 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message numerus="yes">
         <source>Too many failed sign-ins; try again in %n minute(s).</source>
-        <translation><numerusform>Terlalu banyak percobaan masuk yang gagal; coba lagi dalam %n menit.</numerusform></translation>
+        <translation>
+            <numerusform>Terlalu banyak percobaan masuk yang gagal; coba lagi dalam %n menit.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many failed sign-ins; try again later.</source>
@@ -3289,7 +3346,9 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message numerus="yes">
         <source>The server %1 is busy or restarting; try again in %n second(s).</source>
-        <translation><numerusform>Server %1 sedang sibuk atau dimulai ulang; coba lagi dalam %n detik.</numerusform></translation>
+        <translation>
+            <numerusform>Server %1 sedang sibuk atau dimulai ulang; coba lagi dalam %n detik.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server %1 is busy or restarting; try again in a few minutes.</source>
@@ -3818,10 +3877,6 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
         <translation>Sebutkan folder data dengan --data DIR.</translation>
     </message>
     <message>
-        <source>A hub in PostgreSQL (--database) is not available in this version yet; leave --database out to keep the hub in DIR.</source>
-        <translation>Hub di PostgreSQL (--database) belum tersedia di versi ini; hilangkan --database agar hub disimpan di DIR.</translation>
-    </message>
-    <message>
         <source>Cannot create the data folder %1.</source>
         <translation>Folder data %1 tidak dapat dibuat.</translation>
     </message>
@@ -3844,6 +3899,10 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     <message>
         <source>Cannot read %1.</source>
         <translation>Tidak dapat membaca %1.</translation>
+    </message>
+    <message>
+        <source>--database takes a PostgreSQL address, postgresql://user:password@host:port/database.</source>
+        <translation>--database memerlukan alamat PostgreSQL, postgresql://pengguna:katasandi@host:port/basisdata.</translation>
     </message>
 </context>
 <context>
@@ -5175,7 +5234,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>Unknown action &quot;%1&quot; for sync; use status, conflicts, resolve or logout, or nothing for a round.</source>
-        <translation>Tindakan "%1" tidak dikenal untuk sync; pakai status, conflicts, resolve, atau logout, atau kosongkan untuk satu putaran.</translation>
+        <translation>Tindakan &quot;%1&quot; tidak dikenal untuk sync; pakai status, conflicts, resolve, atau logout, atau kosongkan untuk satu putaran.</translation>
     </message>
     <message>
         <source>Give either --shared-file or --server, not both.</source>
