@@ -315,7 +315,7 @@ void TstServer::usageErrorsExit2_data()
     QTest::newRow("no data") << QStringList{"--port", "0"};
     QTest::newRow("bad port") << QStringList{"--data", "d", "--port", "70000"};
     QTest::newRow("unknown option") << QStringList{"--data", "d", "--verbose"};
-    QTest::newRow("postgres not yet") << QStringList{"--data", "d", "--database", "postgresql://localhost/hub"};
+    QTest::newRow("database not postgresql") << QStringList{"--data", "d", "--database", "mysql://localhost/hub"};
 }
 
 void TstServer::usageErrorsExit2()
