@@ -28,6 +28,39 @@ int fail(const QString &message, int code = 1)
     QTextStream(stderr) << message << '\n';
     return code;
 }
+
+/**
+ * Writes one change of the users table as the server's own site, through HubStore::push like
+ * any PC's change, so it gets a seq and reaches every PC. The server has seen everything the
+ * hub holds (base_seq = its high seq): its own change is never a conflict.
+ */
+bool pushUserChange(Database &hub, const QString &rowId, const QJsonObject &changes, int baseRev, OpResult *result,
+                    QString *error)
+{
+    HubStore store(hub);
+    HelloReply hello;
+    if (!store.hello(hub.siteId(), &hello, error))
+        return false;
+    SyncOp op;
+    op.opId = Uuid7::createString();
+    op.entity = QStringLiteral("users");
+    op.rowId = rowId;
+    op.op = QStringLiteral("upsert");
+    op.changes = changes;
+    op.baseRev = baseRev;
+    op.rev = baseRev + 1;
+    op.baseSeq = hello.highSeq;
+    op.outboxSeq = hello.siteLastOutboxSeq + 1;
+    op.hlc = hub.hybridClock()->tick();
+    op.site = hub.siteId();
+    op.actor = QStringLiteral("humasdesk-server");
+    op.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    PushReply reply;
+    if (!store.push(PushRequest{hub.siteId(), {op}}, &reply, error))
+        return false;
+    *result = reply.results.value(0);
+    return true;
+}
 } // namespace
 
 bool AdminCommands::isCommand(const QString &word)
@@ -112,17 +145,8 @@ int AdminCommands::add(Database &hub, const QStringList &args)
             return fail(tr("The user name %1 is taken already.").arg(username));
     }
 
-    HubStore store(hub);
-    HelloReply hello;
-    if (!store.hello(hub.siteId(), &hello, &error))
-        return fail(error);
-    SyncOp op;
-    op.opId = Uuid7::createString();
-    op.entity = QStringLiteral("users");
-    op.rowId = Uuid7::createString();
-    op.op = QStringLiteral("upsert");
     auto change = [](const QVariant &v) { return QJsonArray{QJsonValue(), SyncProtocol::toJsonValue(v)}; };
-    op.changes = QJsonObject{
+    const QJsonObject changes{
         {QStringLiteral("username"), change(username)},
         {QStringLiteral("display_name"), change(username)},
         {QStringLiteral("role"), change(Roles::code(role))},
@@ -130,16 +154,9 @@ int AdminCommands::add(Database &hub, const QStringList &args)
         {QStringLiteral("password_hash"), change(PasswordHasher::hash(password))},
         {QStringLiteral("active"), change(1)},
     };
-    op.rev = 1;
-    op.outboxSeq = hello.siteLastOutboxSeq + 1;
-    op.hlc = hub.hybridClock()->tick();
-    op.site = hub.siteId();
-    op.actor = QStringLiteral("humasdesk-server");
-    op.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    PushReply reply;
-    if (!store.push(PushRequest{hub.siteId(), {op}}, &reply, &error))
+    OpResult result;
+    if (!pushUserChange(hub, Uuid7::createString(), changes, 0, &result, &error))
         return fail(error);
-    const OpResult result = reply.results.value(0);
     if (result.status != QLatin1String("applied"))
         return fail(tr("The hub did not take the new user (%1): %2").arg(result.status, result.error));
     QTextStream(stdout) << tr("User %1 added with the role %2.").arg(username, Roles::displayName(role)) << '\n';
@@ -201,29 +218,9 @@ int AdminCommands::disable(Database &hub, const QString &sessionsPath, const QSt
         return fail(tr("There is no user %1.").arg(username));
     QString error;
     if (active == 1) {
-        HubStore store(hub);
-        HelloReply hello;
-        if (!store.hello(hub.siteId(), &hello, &error))
+        OpResult result;
+        if (!pushUserChange(hub, id, QJsonObject{{QStringLiteral("active"), QJsonArray{1, 0}}}, rev, &result, &error))
             return fail(error);
-        SyncOp op;
-        op.opId = Uuid7::createString();
-        op.entity = QStringLiteral("users");
-        op.rowId = id;
-        op.op = QStringLiteral("upsert");
-        op.changes = QJsonObject{{QStringLiteral("active"), QJsonArray{1, 0}}};
-        op.baseRev = rev;
-        op.rev = rev + 1;
-        // Everything the hub holds has been seen: disabling is never a conflict.
-        op.baseSeq = hello.highSeq;
-        op.outboxSeq = hello.siteLastOutboxSeq + 1;
-        op.hlc = hub.hybridClock()->tick();
-        op.site = hub.siteId();
-        op.actor = QStringLiteral("humasdesk-server");
-        op.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        PushReply reply;
-        if (!store.push(PushRequest{hub.siteId(), {op}}, &reply, &error))
-            return fail(error);
-        const OpResult result = reply.results.value(0);
         if (result.status != QLatin1String("applied") && result.status != QLatin1String("merged"))
             return fail(tr("The hub did not disable the user (%1): %2").arg(result.status, result.error));
     }
