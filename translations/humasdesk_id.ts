@@ -1203,7 +1203,7 @@ Buka kembali untuk melihat isi terkini, lalu ulangi perubahan Anda.</translation
     </message>
     <message>
         <source>%1: the option &quot;%2&quot; is not known.</source>
-        <translation>%1: opsi "%2" tidak dikenal.</translation>
+        <translation>%1: opsi &quot;%2&quot; tidak dikenal.</translation>
     </message>
     <message>
         <source>Qt&apos;s PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) is not installed.</source>
@@ -6461,10 +6461,6 @@ Putaran terakhir %2: %3</translation>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <source>Share data with colleagues through a shared database file in a folder on the office network. Changes made on this PC are kept here and sent at the next round.</source>
-        <translation>Berbagi data dengan rekan melalui berkas basis data bersama di folder jaringan kantor. Perubahan di PC ini disimpan di sini dan dikirim pada putaran berikutnya.</translation>
-    </message>
-    <message>
         <source>How this PC synchronises</source>
         <translation>Cara PC ini menyinkronkan</translation>
     </message>
@@ -6717,6 +6713,10 @@ Putaran terakhir %2: %3</translation>
     <message>
         <source>%1 of %2 changes received</source>
         <translation>%1 dari %2 perubahan diterima</translation>
+    </message>
+    <message>
+        <source>Share data with colleagues through a shared database file in a folder on the office network or through a HumasDesk server. Changes made on this PC are kept here and sent at the next round.</source>
+        <translation>Berbagi data dengan rekan melalui berkas basis data bersama di folder jaringan kantor atau melalui server HumasDesk. Perubahan di PC ini disimpan di sini dan dikirim pada putaran berikutnya.</translation>
     </message>
 </context>
 <context>

@@ -271,7 +271,8 @@ void SyncPage::retranslateUi()
 {
     m_title->setText(tr("Synchronisation"));
     m_description->setText(tr("Share data with colleagues through a shared database file in a folder on the office "
-                              "network. Changes made on this PC are kept here and sent at the next round."));
+                              "network or through a HumasDesk server. Changes made on this PC are kept here and sent "
+                              "at the next round."));
     m_connectionBox->setTitle(tr("How this PC synchronises"));
     m_noneRadio->setText(tr("&Not synchronised"));
     m_sharedRadio->setText(tr("Shared &file"));
