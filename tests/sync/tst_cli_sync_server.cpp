@@ -1,6 +1,7 @@
 // humasdesk-cli sync --server against the real humasdesk-server process on 127.0.0.1 with
 // --port 0: two client databases converge through it, sign-out revokes, a wrong password is
 // refused plainly.
+#include "serverprocess.h"
 #include "clitestsupport.h"
 #include "store/database.h"
 #include "synctestsupport.h"
@@ -28,7 +29,7 @@ class TestCliSyncServer : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
-    QProcess m_server;
+    std::unique_ptr<ServerTest::Server> m_server;
     QString m_url;
 
 private Q_SLOTS:
@@ -36,36 +37,13 @@ private Q_SLOTS:
     {
         HumasTest::isolateEnvironment();
         QVERIFY(m_dir.isValid());
-        const QString data = m_dir.filePath("server");
-        QProcess add;
-        add.start(HUMAS_SERVER_PATH,
-                  {"--data", data, "user", "add", "--username", "ani", "--role", "admin", "--password-stdin"});
-        QVERIFY(add.waitForStarted());
-        add.write("rahasia123\n");
-        add.closeWriteChannel();
-        QVERIFY(add.waitForFinished(60000));
-        QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
-
-        m_server.setProgram(HUMAS_SERVER_PATH);
-        m_server.setArguments({"--data", data, "--listen", "127.0.0.1", "--port", "0"});
-        m_server.start();
-        QVERIFY(m_server.waitForStarted());
-        QByteArray out;
-        while (!out.contains('\n')) {
-            QVERIFY2(m_server.waitForReadyRead(30000), "the server printed no listening line");
-            out += m_server.readAllStandardOutput();
-        }
-        const QByteArray line = out.left(out.indexOf('\n'));
-        QVERIFY2(line.startsWith("listening on 127.0.0.1:"), line.constData());
-        m_url = "http://" + QString::fromLatin1(line.mid(13));
+        m_server = std::make_unique<ServerTest::Server>(m_dir.filePath("server"));
+        QVERIFY(m_server->addUser("ani", "admin", "rahasia123"));
+        QString why;
+        QVERIFY2(m_server->start(&why), qPrintable(why));
+        m_url = QStringLiteral("http://127.0.0.1:%1").arg(m_server->port());
     }
-    void cleanupTestCase()
-    {
-        if (m_server.state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_server.processId()), SIGTERM);
-            QVERIFY(m_server.waitForFinished(30000));
-        }
-    }
+    void cleanupTestCase() { m_server.reset(); }
 
     void twoPcsThroughTheServer()
     {
